@@ -109,6 +109,9 @@ DIRECTIVE_8BYTE : '.8byte' ;
 
 REG : [rw] ('10' | [0-9]) ;
 
+// r11, w12, ...: not registers, reported as such
+BAD_REG : [rw] [0-9]+ ;
+
 PLACEHOLDER : '%[' [a-zA-Z_] [a-zA-Z0-9_]* ']' ;
 
 NUMBER : '0' [xX] [0-9a-fA-F]+ | [0-9]+ ;

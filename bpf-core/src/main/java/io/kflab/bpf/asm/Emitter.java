@@ -207,7 +207,11 @@ final class Emitter {
         if (fn.equals("addr_space_cast")) {
             arity(c, args, 3);
             int src = reg(args.get(0));
-            return new Insn.AddrSpaceCast(dst, src, (int) value(args.get(1)), (int) value(args.get(2)));
+            long dstAs = value(args.get(1)), srcAs = value(args.get(2));
+            if (dstAs < 0 || dstAs > 0xffff || srcAs < 0 || srcAs > 0xffff) {
+                throw err(args.get(1), "address spaces are numbers from 0 to 65535");
+            }
+            return new Insn.AddrSpaceCast(dst, src, (int) dstAs, (int) srcAs);
         }
         if (fn.equals("load_acquire")) {
             arity(c, args, 1);
@@ -334,9 +338,15 @@ final class Emitter {
     }
 
     private int signed(Token sign, TerminalNode number) {
-        long v = Expressions.parseNumber(number.getText());
-        if (v > Integer.MAX_VALUE) throw err(number, "jump offset " + number.getText() + " out of range");
-        return sign != null && sign.getType() == BpfAsmLexer.MINUS ? (int) -v : (int) v;
+        long v;
+        try {
+            v = Expressions.parseNumber(number.getText());
+        } catch (NumberFormatException e) {
+            v = Long.MAX_VALUE;
+        }
+        if (sign != null && sign.getType() == BpfAsmLexer.MINUS) v = -v;
+        if (v != (int) v) throw err(number, "jump offset " + number.getText() + " does not fit in 32 bits");
+        return (int) v;
     }
 
     private short off16(ParserRuleContext at, int off) {
