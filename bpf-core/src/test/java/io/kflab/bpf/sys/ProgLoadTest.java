@@ -116,6 +116,33 @@ class ProgLoadTest {
     }
 
     @Test
+    void sleepableSocketFilterIsRefused() {
+        try (LoadResult r = Bpf.progLoad(ProgType.SOCKET_FILTER, TestInsns.returns(0))
+                .progFlags(ProgLoad.BPF_F_SLEEPABLE).load()) {
+            assertFalse(r.accepted());
+            assertEquals(Errno.EINVAL, r.errno(), r.log());
+            assertTrue(r.log().contains("can be sleepable"), r.log());
+        }
+    }
+
+    @Test
+    void unknownProgFlagIsEinval() {
+        try (LoadResult r = Bpf.progLoad(ProgType.SOCKET_FILTER, TestInsns.returns(0)).progFlags(1 << 30).load()) {
+            assertEquals(Errno.EINVAL, r.errno());
+            assertEquals("", r.log(), "refused before the verifier runs, so no log");
+        }
+    }
+
+    @Test
+    void programWithoutExitIsRejected() {
+        try (LoadResult r = Bpf.progLoad(ProgType.SOCKET_FILTER, TestInsns.of().movImm(0, 0).bytes()).load()) {
+            assertFalse(r.accepted());
+            assertEquals(Errno.EINVAL, r.errno());
+            assertTrue(r.log().contains("last insn is not an exit or jmp"), r.log());
+        }
+    }
+
+    @Test
     void capabilityIsAvailableAndCached() {
         assertTrue(BpfCapability.check().available());
         assertTrue(BpfCapability.check() == BpfCapability.check());
