@@ -50,6 +50,10 @@ public final class InsnCodec {
      */
     public static Insn decode(RawInsn first, RawInsn second) {
         int code = first.code();
+        // The kernel checks LDX's mode and imm before it looks the opcode up (resolve_pseudo_ldimm64).
+        if (cls(code) == BPF_LDX && ((mode(code) != BPF_MEM && mode(code) != BPF_MEMSX) || first.imm() != 0)) {
+            throw invalid("BPF_LDX uses reserved fields");
+        }
         if (!OpcodeTable.isKnown(code)) throw invalid("unknown opcode %02x", code);
         return switch (cls(code)) {
             case BPF_ALU, BPF_ALU64 -> decodeAlu(first);
