@@ -157,7 +157,7 @@ final class BtfParser {
                         + (layouts.isEmpty() ? "" : " or one described by the layout section") + ", found kind " + kind
                         + " for type [" + (count + 1) + "]");
             }
-            long end = p + TYPE_HEADER + extra;
+            long end = (long) p + TYPE_HEADER + extra;
             if (end > typeEnd) {
                 throw bad(p, "type [" + (count + 1) + "] " + kindName(kind) + " with vlen " + vlen + " needs " + (end - p)
                         + " bytes, only " + (typeEnd - p) + " left in the type section");
