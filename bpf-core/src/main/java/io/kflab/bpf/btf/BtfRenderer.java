@@ -127,6 +127,10 @@ public final class BtfRenderer {
             sb.append(tabs(indent + 1)).append("/* ... */\n");
         } else {
             for (BtfMember m : c.members()) {
+                if (budget < 0) {
+                    sb.append(tabs(indent + 1)).append("/* ... */\n");
+                    break;
+                }
                 sb.append(tabs(indent + 1)).append(decl(m.type(), m.name(), indent + 1, depth + 1));
                 if (m.isBitfield()) {
                     sb.append(": ").append(m.bitfieldSize());
