@@ -130,7 +130,7 @@ final class BtfChecker {
         }
     }
 
-    /** Follows pointer, typedef, qualifier, type tag and array element links; a loop is bad input. */
+    /** Follows pointer, typedef, qualifier, type tag, var and array element links; a loop is bad input. */
     private void checkChains() {
         int n = btf.size();
         byte[] state = new byte[n + 1]; // 0 new, 1 on current path, 2 done
@@ -149,7 +149,7 @@ final class BtfChecker {
                 if (state[cur] == 1) {
                     int at = btf.offset(cur) + 8;
                     throw bad.at(at, "type [" + cur + "] " + BtfParser.kindName(btf.kindNumber(cur))
-                            + ": expected a chain of pointers, typedefs, qualifiers and arrays to end, found a cycle");
+                            + ": expected a chain of pointers, typedefs, qualifiers, vars and arrays to end, found a cycle");
                 }
             }
             for (int i = 0; i < len; i++) {
@@ -162,7 +162,7 @@ final class BtfChecker {
         int kind = btf.kindNumber(id);
         int p = btf.offset(id);
         return switch (kind) {
-            case 2, 8, 9, 10, 11, 18 -> btf.raw(p + 8);
+            case 2, 8, 9, 10, 11, 14, 18 -> btf.raw(p + 8);
             case 3 -> btf.raw(p + 12);
             default -> -1;
         };

@@ -13,7 +13,7 @@ public final class BtfRenderer {
     private static final int MAX_DEPTH = 32;
 
     /** Steps one public call may take; bounds the output for hostile, highly shared type graphs. */
-    private static final int BUDGET = 100_000;
+    private static final int BUDGET = 10_000;
 
     private final Btf btf;
     private int budget;

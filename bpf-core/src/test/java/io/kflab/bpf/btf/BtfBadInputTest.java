@@ -87,6 +87,8 @@ class BtfBadInputTest {
         bad(with32(blob, at(TASK_PTR) + 8, TASK_PTR), "found a cycle");
         // an array of itself
         bad(with32(blob, at(CHAR_8) + 12, CHAR_8), "found a cycle");
+        // a variable of its own type
+        bad(with32(blob, at(COUNTER) + 8, COUNTER), "found a cycle");
     }
 
     @Test
