@@ -7,12 +7,12 @@ import java.util.List;
 
 /** Checks a BTF blob's header, sections and types and finds where each type starts. */
 final class BtfParser {
-    /** Bytes after struct btf_type for the kinds without vlen elements, indexed by kind. */
-    private static final int[] INFO_SIZE = {0, 4, 0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 4, 0, 0};
-    /** Bytes per vlen element, indexed by kind. */
-    private static final int[] ELEM_SIZE = {0, 0, 0, 0, 12, 12, 8, 0, 0, 0, 0, 0, 0, 8, 0, 12, 0, 0, 0, 12};
-    /** Kinds whose vlen counts elements; for the others vlen is 0 or (FUNC) the linkage. */
-    private static final int TYPE_HEADER = 12;
+    /** Bytes of the singular part after struct btf_type, indexed by known kind. */
+    static final int[] INFO_SIZE = {0, 4, 0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 4, 0, 0};
+    /** Bytes per vlen element after struct btf_type, indexed by known kind (0: vlen counts nothing). */
+    static final int[] ELEM_SIZE = {0, 0, 0, 0, 12, 12, 8, 0, 0, 0, 0, 0, 0, 8, 0, 12, 0, 0, 0, 12};
+    /** Size of struct btf_type. */
+    static final int TYPE_HEADER = 12;
 
     private final byte[] data;
     private final String source;

@@ -14,8 +14,6 @@ import java.util.Map;
  * list gets id 1. Invalid types (names with NUL, fields out of range) get IllegalArgumentException.
  */
 public final class BtfWriter {
-    private static final int[] INFO_SIZE = {0, 4, 0, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 4, 0, 0};
-    private static final int[] ELEM_SIZE = {0, 0, 0, 0, 12, 12, 8, 0, 0, 0, 0, 0, 0, 8, 0, 12, 0, 0, 0, 12};
     private static final int MAX_VLEN = 0xffffff;
 
     private ByteOrder byteOrder = ByteOrder.LITTLE_ENDIAN;
@@ -67,7 +65,7 @@ public final class BtfWriter {
         Sink layoutSink = new Sink(be);
         if (withLayout) {
             for (int k = 0; k <= maxKind; k++) {
-                BtfLayout l = k < BtfKind.KNOWN_COUNT ? new BtfLayout(INFO_SIZE[k], ELEM_SIZE[k], 0)
+                BtfLayout l = k < BtfKind.KNOWN_COUNT ? new BtfLayout(BtfParser.INFO_SIZE[k], BtfParser.ELEM_SIZE[k], 0)
                         : unknownLayouts.getOrDefault(k, new BtfLayout(0, 0, 0));
                 layoutSink.u8(l.infoSize());
                 layoutSink.u8(l.elemSize());

@@ -70,10 +70,4 @@ final class BtfFixtures {
         ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN).putInt(at, value);
         return copy;
     }
-
-    /** Byte position of type {@code id} in a little-endian blob written without padding. */
-    static int typeStart(byte[] blob, int id) {
-        Btf btf = Btf.parse(blob, "fixture");
-        return btf.offset(id);
-    }
 }

@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
 
 class BtfPropertiesTest {
     /** Valid blobs to damage: the fixture and random graphs, in both byte orders, with and without layout. */
@@ -66,14 +67,21 @@ class BtfPropertiesTest {
         try {
             btf = Btf.parse(data, "fuzz");
         } catch (BadInputException e) {
+            Statistics.label("outcome").collect("bad input");
             assertNotNull(e.location());
             assertTrue(e.location().startsWith("fuzz: byte "), e.location());
             assertFalse(e.getMessage().isBlank());
             assertQuick(start);
             return;
         }
+        Statistics.label("outcome").collect("accepted");
         exercise(btf);
         assertQuick(start);
+        // both outcomes must be common enough for the property to mean something
+        Statistics.label("outcome").coverage(c -> {
+            c.check("accepted").percentage(p -> p > 3.0);
+            c.check("bad input").percentage(p -> p > 50.0);
+        });
     }
 
     private static void assertQuick(long start) {
