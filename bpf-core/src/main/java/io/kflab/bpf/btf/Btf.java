@@ -71,7 +71,7 @@ public final class Btf {
         return BtfParser.parse(bytes, file == null ? path.toString() : file.toString());
     }
 
-    /** The running kernel's BTF from {@link #VMLINUX}. */
+    /** The running kernel's BTF from {@link #VMLINUX}; MissingCapabilityException when it is absent. */
     public static Btf vmlinux() throws IOException {
         if (!Files.isReadable(VMLINUX)) {
             throw new MissingCapabilityException("no " + VMLINUX + ": not a BTF-enabled Linux");
