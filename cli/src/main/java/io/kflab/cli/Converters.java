@@ -21,13 +21,16 @@ final class Converters {
         }
     }
 
+    /** Bytes given as hex on the command line. */
+    record Hex(byte[] bytes) {}
+
     /** Bytes written as hex, e.g. 0a0b0c or 0x0a0b0c. */
-    static final class HexConverter implements ITypeConverter<byte[]> {
+    static final class HexConverter implements ITypeConverter<Hex> {
         @Override
-        public byte[] convert(String value) {
+        public Hex convert(String value) {
             String v = value.startsWith("0x") || value.startsWith("0X") ? value.substring(2) : value;
             try {
-                return HexFormat.of().parseHex(v);
+                return new Hex(HexFormat.of().parseHex(v));
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException("expected hex bytes like 'aabb01', found '" + value + "'");
             }

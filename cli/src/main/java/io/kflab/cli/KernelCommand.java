@@ -1,6 +1,10 @@
 package io.kflab.cli;
 
 import io.kflab.bpf.asm.ProgramFiles;
+import io.kflab.bpf.asm.SymbolTable;
+import io.kflab.bpf.sys.MapFd;
+import java.util.ArrayList;
+import java.util.List;
 import io.kflab.bpf.sys.Bpf;
 import io.kflab.bpf.sys.BpfCapability;
 import io.kflab.bpf.sys.LoadResult;
@@ -12,7 +16,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -53,14 +56,50 @@ final class KernelCommand implements Runnable {
         @Option(names = "--license", defaultValue = "GPL", description = "License string (default ${DEFAULT-VALUE}).")
         String license;
 
-        LoadResult load(int logLevel) {
+        @Option(names = "--map", paramLabel = "NAME=TYPE:KEY:VALUE:ENTRIES", converter = MapSpec.Converter.class,
+                description = "Create a map for the program's %[NAME] operand, e.g. counts=array:4:8:256 (repeatable).")
+        List<MapSpec> maps = new ArrayList<>();
+
+        /** Creates the maps, assembles FILE against them and loads it. */
+        Loaded load() {
             KernelSession session = KernelSession.get();
-            byte[] insns = ProgramFiles.readBytes(file, session.symbols());
-            BpfCapability.require();
-            ProgLoad load = Bpf.progLoad(type, insns).logLevel(logLevel).license(license);
-            if (sleepable) load.progFlags(ProgLoad.BPF_F_SLEEPABLE);
-            if (attach != null) session.attach(type, attach).applyTo(load);
-            return load.load();
+            SymbolTable.Builder symbols = session.symbolsBuilder();
+            if (!maps.isEmpty()) {
+                // A map operand needs a map before the program can be assembled.
+                BpfCapability.require();
+            }
+            Map<String, MapFd> created = new LinkedHashMap<>();
+            try {
+                for (MapSpec m : maps) {
+                    MapFd fd = m.create();
+                    created.put(m.name(), fd);
+                    symbols.mapFd(m.name(), fd.fd());
+                }
+                byte[] insns = ProgramFiles.readBytes(file, symbols.build());
+                BpfCapability.require();
+                ProgLoad load = Bpf.progLoad(type, insns).logLevel(logLevel).license(license);
+                if (sleepable) load.progFlags(ProgLoad.BPF_F_SLEEPABLE);
+                if (attach != null) session.attach(type, attach).applyTo(load);
+                return new Loaded(load.load(), created);
+            } catch (RuntimeException e) {
+                created.values().forEach(MapFd::close);
+                throw e;
+            }
+        }
+    }
+
+    /** A load result and the maps created for it; closing releases both. */
+    record Loaded(LoadResult result, Map<String, MapFd> maps) implements AutoCloseable {
+        Map<String, Map<String, String>> dumpMaps() {
+            Map<String, Map<String, String>> out = new LinkedHashMap<>();
+            maps.forEach((name, fd) -> out.put(name, MapSpec.dump(fd)));
+            return out;
+        }
+
+        @Override
+        public void close() {
+            result.close();
+            maps.values().forEach(MapFd::close);
         }
     }
 
@@ -72,7 +111,8 @@ final class KernelCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (LoadResult r = options.load(options.logLevel)) {
+            try (Loaded loaded = options.load()) {
+                LoadResult r = loaded.result();
                 var out = spec.commandLine().getOut();
                 if (json.json()) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -86,7 +126,7 @@ final class KernelCommand implements Runnable {
                     if (r.insnsProcessed() >= 0) out.println("insns processed: " + r.insnsProcessed());
                     if (!r.log().isEmpty()) {
                         out.println("--- verifier log ---");
-                        out.print(r.log().endsWith("\n") ? r.log() : r.log() + "\n");
+                        out.println(r.log().stripTrailing());
                     }
                 }
                 return r.accepted() ? 0 : 1;
@@ -102,10 +142,10 @@ final class KernelCommand implements Runnable {
 
         @Option(names = "--data", paramLabel = "HEX", converter = Converters.HexConverter.class,
                 description = "Input packet/data as hex (default: 64 zero bytes, as the kernel selftests use).")
-        byte[] data;
+        Converters.Hex data;
 
         @Option(names = "--ctx", paramLabel = "HEX", converter = Converters.HexConverter.class, description = "Context as hex.")
-        byte[] ctx;
+        Converters.Hex ctx;
 
         @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Runs (duration is the mean per run).")
         int repeat;
@@ -113,7 +153,8 @@ final class KernelCommand implements Runnable {
         @Override
         public Integer call() {
             if (repeat < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--repeat must be at least 1, found " + repeat);
-            try (LoadResult r = options.load(options.logLevel)) {
+            try (Loaded loaded = options.load()) {
+                LoadResult r = loaded.result();
                 var out = spec.commandLine().getOut();
                 if (!r.accepted()) {
                     spec.commandLine().getErr().println("kflab: the kernel rejected " + options.file + ": " + r.errno().name()
@@ -121,10 +162,10 @@ final class KernelCommand implements Runnable {
                     if (json.json()) JsonMixin.print(out, Map.of("accepted", false, "errno", r.errno().name(), "log", r.log()));
                     return 1;
                 }
-                byte[] in = data != null ? data : (options.type == ProgType.SYSCALL ? null : new byte[64]);
+                byte[] in = data != null ? data.bytes() : (options.type == ProgType.SYSCALL ? null : new byte[64]);
                 var run = r.fdOrThrow().testRun().repeat(repeat);
                 if (in != null) run.dataIn(in);
-                if (ctx != null) run.ctxIn(ctx).ctxSizeOut(ctx.length);
+                if (ctx != null) run.ctxIn(ctx.bytes()).ctxSizeOut(ctx.bytes().length);
                 TestRunResult t = run.run();
                 HexFormat hex = HexFormat.of();
                 if (json.json()) {
@@ -134,11 +175,16 @@ final class KernelCommand implements Runnable {
                     m.put("repeat", repeat);
                     m.put("dataOut", t.dataOut() == null ? null : hex.formatHex(t.dataOut()));
                     m.put("ctxOut", t.ctxOut() == null ? null : hex.formatHex(t.ctxOut()));
+                    m.put("maps", loaded.dumpMaps());
                     JsonMixin.print(out, m);
                 } else {
                     out.println("retval: " + Integer.toUnsignedLong(t.retval()) + " (0x" + Integer.toHexString(t.retval()) + ")");
                     out.println("duration: " + t.duration() + " ns per run (" + repeat + " run" + (repeat == 1 ? "" : "s") + ")");
                     if (t.dataOut() != null && t.dataOut().length > 0) out.println("data out: " + hex.formatHex(t.dataOut()));
+                    loaded.dumpMaps().forEach((name, entries) -> {
+                        out.println("map " + name + ": " + (entries.isEmpty() ? "(all zero)" : ""));
+                        entries.forEach((k, v) -> out.println("  " + k + " -> " + v));
+                    });
                 }
                 return 0;
             }

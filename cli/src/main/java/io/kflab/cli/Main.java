@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "A research framework for the Linux BPF extension machinery.",
         subcommands = {
+            DemoCommand.class,
+            BtfCommand.class,
+            KernelCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -52,6 +55,10 @@ public final class Main implements Runnable {
             if (ex instanceof MissingCapabilityException missing) {
                 errWriter.println("kflab: " + oneLine(missing.getMessage()));
                 return EXIT_NO_CAPABILITY;
+            }
+            if (ex instanceof io.kflab.bpf.sys.BpfException bpf) {
+                errWriter.println("kflab: " + oneLine(bpf.getMessage()));
+                return 1;
             }
             throw ex;
         });

@@ -45,7 +45,7 @@ public final class ProgLoad {
     private int logLevel = 1;
     private int logSize = DEFAULT_LOG_SIZE;
     private int maxLogSize = 256 << 20;
-    private AttachType expectedAttachType;
+    private int expectedAttachType;
     private int attachBtfId;
     private int attachFd;
     private int progFlags;
@@ -90,7 +90,13 @@ public final class ProgLoad {
 
     /** expected_attach_type. */
     public ProgLoad expectedAttachType(AttachType type) {
-        this.expectedAttachType = type;
+        this.expectedAttachType = type.value();
+        return this;
+    }
+
+    /** The raw expected_attach_type: for struct_ops programs, the index of the member they implement. */
+    public ProgLoad expectedAttachTypeRaw(int value) {
+        this.expectedAttachType = value;
         return this;
     }
 
@@ -198,7 +204,7 @@ public final class ProgLoad {
         A.PROG_FLAGS.set(attr, progFlags);
         BpfAttr.putName(attr, BpfAttr.PROG_LOAD, "prog_name", progName);
         A.PROG_IFINDEX.set(attr, progIfindex);
-        A.EXPECTED_ATTACH_TYPE.set(attr, expectedAttachType == null ? 0 : expectedAttachType.value());
+        A.EXPECTED_ATTACH_TYPE.set(attr, expectedAttachType);
         A.PROG_BTF_FD.set(attr, progBtfFd);
         if (funcInfo != null) {
             A.FUNC_INFO_REC_SIZE.set(attr, funcInfoRecSize);
