@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BtfCommand.class,
             KernelCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,125 @@
+package io.kflab.cli;
+
+import io.kflab.bench.Tools;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kflab bench}: runs the JMH benchmarks and writes JMH's JSON results. */
+@Command(name = "bench", description = "Run JMH benchmarks (all, or those matching NAME: btf, asm, ...) and write JSON results.")
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Regex of benchmark names, e.g. Btf, Asm (default: all).")
+    String name;
+
+    @Option(names = "--quick", description = "1 warm-up and 3 measurement iterations of 1 s (default 3 and 5).")
+    boolean quick;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "JMH JSON results file (default bench-results/<name>-<time>.json).")
+    Path out;
+
+    @Mixin JsonMixin json;
+    @Spec CommandSpec spec;
+
+    /** One benchmark's score as JMH reports it. */
+    record Score(String benchmark, String mode, double score, double error, String unit) {}
+
+    @Override
+    public Integer call() throws RunnerException, IOException {
+        PrintWriter w = spec.commandLine().getOut();
+        String include = name == null ? "io\\.kflab\\.bench\\..*" : "io\\.kflab\\.bench\\..*(?i:" + name + ").*";
+        Path results = out != null ? out : Path.of("bench-results",
+                (name == null ? "all" : name.replaceAll("[^A-Za-z0-9_-]", "_")) + "-"
+                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".json");
+        if (results.getParent() != null) Files.createDirectories(results.getParent());
+
+        ChainedOptionsBuilder opts = new OptionsBuilder()
+                .include(include)
+                .forks(1)
+                .warmupIterations(quick ? 1 : 3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(quick ? 3 : 5).measurementTime(TimeValue.seconds(1))
+                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED")
+                .resultFormat(ResultFormatType.JSON)
+                .result(results.toString())
+                .shouldFailOnError(true);
+        if (Tools.bpftoolOrNull() == null && !installBpftool()) {
+            spec.commandLine().getErr().println("kflab bench: bpftool is not installed and could not be installed; skipping BtfParseBench.bpftoolDump");
+            opts.exclude(".*bpftoolDump");
+        }
+        if (json.json()) opts.verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
+        Collection<RunResult> runs = new Runner(opts.build()).run();
+        if (runs.isEmpty()) {
+            throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm (see README)");
+        }
+        List<Score> scores = new ArrayList<>();
+        for (RunResult r : runs) {
+            var p = r.getPrimaryResult();
+            String bench = r.getParams().getBenchmark().replace("io.kflab.bench.", "");
+            scores.add(new Score(bench, r.getParams().getMode().shortLabel(), p.getScore(), p.getScoreError(), p.getScoreUnit()));
+        }
+        Map<String, Double> ratios = ratios(scores);
+        if (json.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("results", results.toString());
+            m.put("scores", scores);
+            m.put("ratios", ratios);
+            JsonMixin.print(w, m);
+        } else {
+            w.println();
+            w.printf("%-50s %6s %14s %12s  %s%n", "benchmark", "mode", "score", "error", "unit");
+            for (Score s : scores) w.printf("%-50s %6s %14.3f %12.3f  %s%n", s.benchmark(), s.mode(), s.score(), s.error(), s.unit());
+            ratios.forEach((k, v) -> w.printf("%s: %.3f%n", k, v));
+            w.println("JMH results: " + results);
+        }
+        return 0;
+    }
+
+    /** Ratios the targets are stated in. */
+    private static Map<String, Double> ratios(List<Score> scores) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        Score parse = find(scores, "BtfParseBench.parse"), bpftool = find(scores, "BtfParseBench.bpftoolDump");
+        if (parse != null && bpftool != null) out.put("btf parse / bpftool btf dump (time ratio)", parse.score() / bpftool.score());
+        return out;
+    }
+
+    private static Score find(List<Score> scores, String bench) {
+        return scores.stream().filter(s -> s.benchmark().equals(bench)).findFirst().orElse(null);
+    }
+
+    /** bpftool comes from Debian's package; install it when we are root and apt-get is there. */
+    private boolean installBpftool() {
+        try {
+            if (!"root".equals(System.getProperty("user.name"))) return false;
+            spec.commandLine().getErr().println("kflab bench: installing bpftool (apt-get install bpftool) for the BTF comparison...");
+            Process p = new ProcessBuilder("apt-get", "install", "-y", "-q", "bpftool")
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor() == 0 && Tools.bpftoolOrNull() != null;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
