@@ -40,7 +40,10 @@ final class BtfCommand implements Runnable {
 
         Btf load() {
             try {
-                if (file == null) return Btf.vmlinux();
+                if (file == null) {
+                    Btf running = KernelSession.get().btf();
+                    return running != null ? running : Btf.vmlinux();
+                }
                 if (Files.isDirectory(file)) throw new BadInputException(file.toString(), "expected a BTF file, found a directory");
                 return Btf.load(file);
             } catch (NoSuchFileException e) {
