@@ -73,8 +73,16 @@ class CliTest {
     }
 
     @Test
-    void structOpsAttachResolvesMembersFromBtf() {
+    void structOpsAttachResolvesMembersFromBtf(@TempDir Path dir) throws Exception {
         KernelAssumptions.assumeBpf();
+        Path ret0 = dir.resolve("ret0.s");
+        Files.writeString(ret0, "r0 = 0\nexit\n");
+        Cli ok = Cli.run("kernel", "load", ret0.toString(), "--type", "struct_ops", "--attach", "bpf_dummy_ops:test_1");
+        assertThat(ok.exit()).as(ok.out() + ok.err()).isZero();
+        Cli nonGpl = Cli.run("kernel", "load", ret0.toString(), "--type", "struct_ops", "--attach",
+                "tcp_congestion_ops:ssthresh", "--license", "Proprietary", "--json");
+        assertThat(nonGpl.exit()).isEqualTo(1);
+        assertThat(nonGpl.out()).contains("EINVAL").contains("GPL compatible license");
         Cli bad = Cli.run("kernel", "load", EXAMPLES.resolve("uninit_r2.s").toString(), "--type", "struct_ops",
                 "--attach", "tcp_congestion_ops:no_such_member");
         assertThat(bad.exit()).isEqualTo(2);
