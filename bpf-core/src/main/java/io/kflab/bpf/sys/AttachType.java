@@ -1,10 +1,9 @@
 package io.kflab.bpf.sys;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** A BPF attach type (kernel: enum bpf_attach_type, complete as of Linux 6.18). */
-public enum AttachType {
+public enum AttachType implements KernelEnum {
     CGROUP_INET_INGRESS(0),
     CGROUP_INET_EGRESS(1),
     CGROUP_INET_SOCK_CREATE(2),
@@ -64,46 +63,29 @@ public enum AttachType {
     TRACE_KPROBE_SESSION(56),
     TRACE_UPROBE_SESSION(57);
 
-    private static final AttachType[] BY_VALUE;
-
-    static {
-        int max = 0;
-        for (AttachType t : values()) max = Math.max(max, t.value);
-        BY_VALUE = new AttachType[max + 1];
-        for (AttachType t : values()) BY_VALUE[t.value] = t;
-    }
-
     private final int value;
 
     AttachType(int value) {
         this.value = value;
     }
 
-    /** The kernel's numeric value. */
+    @Override
     public int value() {
         return value;
     }
 
     /** The constant with this kernel value, if this enum knows it. */
     public static Optional<AttachType> of(int value) {
-        return value >= 0 && value < BY_VALUE.length ? Optional.ofNullable(BY_VALUE[value]) : Optional.empty();
+        return KernelEnum.of(AttachType.class, value);
     }
 
-    /** The kernel's name of the constant, with its prefix. */
-    public String kernelName() {
-        return "BPF_" + name();
-    }
-
-    /** The kernel's enum name in lower case without the {@code BPF_} prefix, e.g. {@code cgroup_inet_ingress}. */
-    public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+    @Override
+    public String prefix() {
+        return "BPF_";
     }
 
     /** The constant for a {@link #cliName()} (case-insensitive; the kernel's prefix may be present). */
     public static Optional<AttachType> fromCliName(String name) {
-        String n = name.trim().toUpperCase(Locale.ROOT);
-        if (n.startsWith("BPF_")) n = n.substring("BPF_".length());
-        for (AttachType t : values()) if (t.name().equals(n)) return Optional.of(t);
-        return Optional.empty();
+        return KernelEnum.fromCliName(AttachType.class, name);
     }
 }

@@ -3,7 +3,7 @@ package io.kflab.bpf.sys;
 import java.util.Optional;
 
 /** A bpf(2) command (kernel: enum bpf_cmd, as of Linux 6.18). */
-public enum BpfCmd {
+public enum BpfCmd implements KernelEnum {
     BPF_MAP_CREATE(0),
     BPF_MAP_LOOKUP_ELEM(1),
     BPF_MAP_UPDATE_ELEM(2),
@@ -43,34 +43,25 @@ public enum BpfCmd {
     BPF_TOKEN_CREATE(36),
     BPF_PROG_STREAM_READ_BY_FD(37);
 
-    private static final BpfCmd[] BY_VALUE;
-
-    static {
-        int max = 0;
-        for (BpfCmd t : values()) max = Math.max(max, t.value);
-        BY_VALUE = new BpfCmd[max + 1];
-        for (BpfCmd t : values()) BY_VALUE[t.value] = t;
-    }
-
     private final int value;
 
     BpfCmd(int value) {
         this.value = value;
     }
 
-    /** The kernel's numeric value. */
+    @Override
     public int value() {
         return value;
     }
 
     /** The constant with this kernel value, if this enum knows it. */
     public static Optional<BpfCmd> of(int value) {
-        return value >= 0 && value < BY_VALUE.length ? Optional.ofNullable(BY_VALUE[value]) : Optional.empty();
+        return KernelEnum.of(BpfCmd.class, value);
     }
 
-    /** The kernel's name of the constant, with its prefix. */
-    public String kernelName() {
-        return "" + name();
+    @Override
+    public String prefix() {
+        return "BPF_";
     }
 
 }

@@ -1,10 +1,9 @@
 package io.kflab.bpf.sys;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** A BPF map type (kernel: enum bpf_map_type, as of Linux 6.18). */
-public enum MapType {
+public enum MapType implements KernelEnum {
     HASH(1),
     ARRAY(2),
     PROG_ARRAY(3),
@@ -41,46 +40,29 @@ public enum MapType {
     CGRP_STORAGE(32),
     ARENA(33);
 
-    private static final MapType[] BY_VALUE;
-
-    static {
-        int max = 0;
-        for (MapType t : values()) max = Math.max(max, t.value);
-        BY_VALUE = new MapType[max + 1];
-        for (MapType t : values()) BY_VALUE[t.value] = t;
-    }
-
     private final int value;
 
     MapType(int value) {
         this.value = value;
     }
 
-    /** The kernel's numeric value. */
+    @Override
     public int value() {
         return value;
     }
 
     /** The constant with this kernel value, if this enum knows it. */
     public static Optional<MapType> of(int value) {
-        return value >= 0 && value < BY_VALUE.length ? Optional.ofNullable(BY_VALUE[value]) : Optional.empty();
+        return KernelEnum.of(MapType.class, value);
     }
 
-    /** The kernel's name of the constant, with its prefix. */
-    public String kernelName() {
-        return "BPF_MAP_TYPE_" + name();
-    }
-
-    /** The kernel's enum name in lower case without the {@code BPF_MAP_TYPE_} prefix, e.g. {@code hash}. */
-    public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+    @Override
+    public String prefix() {
+        return "BPF_MAP_TYPE_";
     }
 
     /** The constant for a {@link #cliName()} (case-insensitive; the kernel's prefix may be present). */
     public static Optional<MapType> fromCliName(String name) {
-        String n = name.trim().toUpperCase(Locale.ROOT);
-        if (n.startsWith("BPF_MAP_TYPE_")) n = n.substring("BPF_MAP_TYPE_".length());
-        for (MapType t : values()) if (t.name().equals(n)) return Optional.of(t);
-        return Optional.empty();
+        return KernelEnum.fromCliName(MapType.class, name);
     }
 }

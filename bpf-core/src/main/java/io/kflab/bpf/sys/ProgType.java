@@ -1,10 +1,9 @@
 package io.kflab.bpf.sys;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** A BPF program type (kernel: enum bpf_prog_type, as of Linux 6.18). */
-public enum ProgType {
+public enum ProgType implements KernelEnum {
     SOCKET_FILTER(1),
     KPROBE(2),
     SCHED_CLS(3),
@@ -38,46 +37,29 @@ public enum ProgType {
     SYSCALL(31),
     NETFILTER(32);
 
-    private static final ProgType[] BY_VALUE;
-
-    static {
-        int max = 0;
-        for (ProgType t : values()) max = Math.max(max, t.value);
-        BY_VALUE = new ProgType[max + 1];
-        for (ProgType t : values()) BY_VALUE[t.value] = t;
-    }
-
     private final int value;
 
     ProgType(int value) {
         this.value = value;
     }
 
-    /** The kernel's numeric value. */
+    @Override
     public int value() {
         return value;
     }
 
     /** The constant with this kernel value, if this enum knows it. */
     public static Optional<ProgType> of(int value) {
-        return value >= 0 && value < BY_VALUE.length ? Optional.ofNullable(BY_VALUE[value]) : Optional.empty();
+        return KernelEnum.of(ProgType.class, value);
     }
 
-    /** The kernel's name of the constant, with its prefix. */
-    public String kernelName() {
-        return "BPF_PROG_TYPE_" + name();
-    }
-
-    /** The kernel's enum name in lower case without the {@code BPF_PROG_TYPE_} prefix, e.g. {@code socket_filter}. */
-    public String cliName() {
-        return name().toLowerCase(Locale.ROOT);
+    @Override
+    public String prefix() {
+        return "BPF_PROG_TYPE_";
     }
 
     /** The constant for a {@link #cliName()} (case-insensitive; the kernel's prefix may be present). */
     public static Optional<ProgType> fromCliName(String name) {
-        String n = name.trim().toUpperCase(Locale.ROOT);
-        if (n.startsWith("BPF_PROG_TYPE_")) n = n.substring("BPF_PROG_TYPE_".length());
-        for (ProgType t : values()) if (t.name().equals(n)) return Optional.of(t);
-        return Optional.empty();
+        return KernelEnum.fromCliName(ProgType.class, name);
     }
 }
