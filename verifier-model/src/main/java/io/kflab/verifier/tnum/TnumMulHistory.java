@@ -29,7 +29,7 @@ public final class TnumMulHistory {
 
     private static Tnum hma(Tnum acc, long value, long mask) {
         while (mask != 0) {
-            if ((mask & 1) != 0) acc = Tnum.union(acc, Tnum.add(acc, new Tnum(0, value)));
+            if ((mask & 1) != 0) acc = Tnum.add(acc, new Tnum(0, value));
             mask >>>= 1;
             value <<= 1;
         }
