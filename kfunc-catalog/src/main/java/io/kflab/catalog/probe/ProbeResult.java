@@ -47,6 +47,22 @@ public record ProbeResult(int formatVersion, String kernelRelease, String buildI
         return cell(kfunc, context).verdict();
     }
 
+    /**
+     * The verdict for {@code kfunc} once a sleepable program is allowed: for SLEEPABLE_ONLY, the
+     * verdict in the context's sleepable variant (if it was probed), else the plain verdict.
+     */
+    public Verdict sleepableVerdict(String kfunc, String context) {
+        Verdict v = verdict(kfunc, context);
+        String variant = context(context).sleepableVariant();
+        if (v != Verdict.SLEEPABLE_ONLY || variant.isEmpty() || !hasContext(variant)) return v;
+        return verdict(kfunc, variant);
+    }
+
+    /** Whether a context named {@code name} was probed. */
+    public boolean hasContext(String name) {
+        return contexts.stream().anyMatch(c -> c.name().equals(name));
+    }
+
     /** The context named {@code name}. */
     public ProbeContext context(String name) {
         return contexts.get(contextIndex(name));
