@@ -1,5 +1,6 @@
 package io.kflab.catalog.probe;
 
+import io.kflab.bpf.sys.ProgLoad;
 import io.kflab.bpf.sys.ProgType;
 import java.util.Objects;
 
@@ -36,7 +37,7 @@ public record ProbeContext(String name, ProgType progType, int expectedAttachTyp
 
     /** True when the context loads with BPF_F_SLEEPABLE. */
     public boolean sleepable() {
-        return (progFlags & io.kflab.bpf.sys.ProgLoad.BPF_F_SLEEPABLE) != 0;
+        return (progFlags & ProgLoad.BPF_F_SLEEPABLE) != 0;
     }
 
     /** This context with prog_flags {@code flags}. */
