@@ -8,12 +8,17 @@ import io.kflab.catalog.hook.Registration;
 import io.kflab.catalog.kfunc.KfFlags;
 import io.kflab.catalog.kfunc.Kfunc;
 import io.kflab.catalog.kfunc.KfuncSet;
-import io.kflab.catalog.kfunc.Param;
 import io.kflab.catalog.kfunc.SetEntry;
 import io.kflab.catalog.provenance.Source;
 import io.kflab.catalog.structops.OpsMember;
 import io.kflab.catalog.structops.StructOpsType;
+import io.kflab.catalog.kfunc.Param;
+import io.kflab.catalog.kfunc.Rename;
+import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 
 /** Small hand-made catalogs shaped like kernel facts (names only; no kernel code). */
 public final class Fixtures {
@@ -59,4 +64,31 @@ public final class Fixtures {
                 .structOps(StructOpsType.of("tcp_congestion_ops", List.of(OpsMember.of("cong_avoid", 5))))
                 .build();
     }
+
+    /** Random catalogs whose names all start with {@code prefix} (so different prefixes are disjoint). */
+    public static Arbitrary<Catalog> catalogs(String prefix) {
+        Arbitrary<Kfunc> kfunc = Combinators.combine(
+                Arbitraries.integers().between(0, 9), Arbitraries.integers().between(1, 500).injectNull(0.3),
+                Arbitraries.of("KF_ACQUIRE", "KF_RET_NULL", "KF_SLEEPABLE").set().injectNull(0.3), Arbitraries.of(true, false))
+                .as((i, id, flags, proto) -> {
+                    Kfunc.Builder b = Kfunc.named(prefix + i).source(Source.tree(prefix, "f.c", i));
+                    if (id != null) b.btfId(id);
+                    b.flags(flags == null ? KfFlags.unknownBtfOnly() : KfFlags.of(flags.toArray(String[]::new)));
+                    if (proto) b.prototype("int", new Param("x" + i, "u32"));
+                    return b.build();
+                });
+        return Combinators.combine(kfunc.list().ofMaxSize(5), Arbitraries.of(ProgType.XDP, ProgType.TRACING, ProgType.SYSCALL).list().ofMaxSize(2),
+                Arbitraries.of("6.12", "6.18").injectNull(0.5)).as((ks, regs, version) -> {
+                    Catalog.Builder b = Catalog.builder(prefix);
+                    ks.forEach(b::kfunc);
+                    List<SetEntry> entries = new ArrayList<>();
+                    ks.stream().map(Kfunc::name).distinct().forEach(n -> entries.add(SetEntry.of(n)));
+                    b.set(KfuncSet.of(prefix + "_set", entries));
+                    regs.forEach(t -> b.registration(Registration.of(prefix + "_set", t)));
+                    if (version != null) b.version(version);
+                    b.rename(Rename.of(prefix + "old", prefix + "0", "6.13"));
+                    return b.build();
+                });
+    }
+
 }
