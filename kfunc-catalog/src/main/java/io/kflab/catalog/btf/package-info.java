@@ -1,0 +1,2 @@
+/** Building a catalog from a kernel's BTF. */
+package io.kflab.catalog.btf;

@@ -1,0 +1,232 @@
+package io.kflab.catalog.matrix;
+
+import io.kflab.bpf.sys.ProgType;
+import io.kflab.catalog.Catalog;
+import io.kflab.catalog.context.CallingContext;
+import io.kflab.catalog.context.ContextFacts;
+import io.kflab.catalog.context.Truth;
+import io.kflab.catalog.filter.Filter;
+import io.kflab.catalog.hook.Hook;
+import io.kflab.catalog.hook.HookTable;
+import io.kflab.catalog.hook.Registration;
+import io.kflab.catalog.kfunc.KfFlags;
+import io.kflab.catalog.kfunc.Kfunc;
+import io.kflab.catalog.kfunc.KfuncSet;
+import io.kflab.catalog.kfunc.SetEntry;
+import io.kflab.catalog.provenance.Source;
+import io.kflab.catalog.structops.OpsMember;
+import io.kflab.catalog.structops.StructOpsType;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Predicts whether a context may call a kfunc, following the kernel's lookup
+ * (btf_kfunc_id_set_contains: the COMMON hook first, then the program's hook, each hook's filters
+ * before its sets; fmod_ret registrations never make a kfunc callable), then the verifier's later
+ * checks (device-bound, KF_SLEEPABLE). Indexes are built once; {@link #decide} is cheap and thread-safe.
+ */
+public final class Callability {
+    private final Catalog catalog;
+    private final Optional<HookTable> table;
+    private final Map<String, EnumMap<Hook, List<Hit>>> hits = new HashMap<>();
+    private final Map<String, List<String>> fmodretSets = new HashMap<>();
+    private final Set<String> inSomeSet = new HashSet<>();
+    private final EnumMap<Hook, List<Filter>> filtersAt = new EnumMap<>(Hook.class);
+    private final List<Filter> unattached = new ArrayList<>();
+    private final List<Filter> checks = new ArrayList<>();
+    private final Map<String, String> contextClass = new HashMap<>();
+    private final Map<String, Observation> observed = new HashMap<>();
+
+    /** One place a kfunc is found: a set entry registered at a hook. */
+    private record Hit(KfuncSet set, SetEntry entry, Registration registration) {}
+
+    private Callability(Catalog catalog) {
+        this.catalog = catalog;
+        this.table = catalog.hookTable();
+        Set<String> referencedFilters = new HashSet<>();
+        for (KfuncSet s : catalog.sets().values()) {
+            s.entries().forEach(e -> inSomeSet.add(e.kfunc()));
+            s.filter().ifPresent(referencedFilters::add);
+        }
+        if (table.isPresent()) {
+            for (Registration r : catalog.registrations()) {
+                KfuncSet set = catalog.sets().get(r.set());
+                Optional<Hook> hook = r.hook(table.get());
+                if (set == null || hook.isEmpty()) continue;
+                if (r.fmodret()) {
+                    set.entries().forEach(e -> fmodretSets.computeIfAbsent(e.kfunc(), k -> new ArrayList<>()).add(set.name()));
+                    continue;
+                }
+                for (SetEntry e : set.entries()) {
+                    hits.computeIfAbsent(e.kfunc(), k -> new EnumMap<>(Hook.class))
+                            .computeIfAbsent(hook.get(), h -> new ArrayList<>()).add(new Hit(set, e, r));
+                }
+                set.filter().map(catalog.filters()::get).filter(f -> f.kind() == Filter.Kind.SET_FILTER).ifPresent(f -> {
+                    List<Filter> at = filtersAt.computeIfAbsent(hook.get(), h -> new ArrayList<>());
+                    if (!at.contains(f)) at.add(f);
+                });
+            }
+        }
+        for (Filter f : catalog.filters().values()) {
+            if (f.kind() == Filter.Kind.VERIFIER_CHECK) checks.add(f);
+            else if (!referencedFilters.contains(f.name())) unattached.add(f);
+        }
+        for (StructOpsType t : catalog.structOps().values()) {
+            for (OpsMember m : t.members()) m.contextClass().ifPresent(c -> contextClass.put(t.name() + "." + m.name(), c));
+        }
+        for (Observation o : catalog.observations()) observed.put(o.kfunc() + "\0" + o.context().displayName(), o);
+    }
+
+    /** The predictor for a catalog. */
+    public static Callability of(Catalog catalog) {
+        return new Callability(catalog);
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The facts predicates see for this context (adds the struct_ops member's context class). */
+    public ContextFacts facts(CallingContext ctx) {
+        return new ContextFacts(ctx, ctx.structOps().map(t -> contextClass.get(t.toString())));
+    }
+
+    /** The predicted verdict, with the deciding fact. */
+    public Decision decide(String kfunc, CallingContext ctx) {
+        Kfunc k = catalog.kfuncs().get(kfunc);
+        EnumMap<Hook, List<Hit>> at = hits.get(kfunc);
+        if (k == null && at == null && !inSomeSet.contains(kfunc)) {
+            return new Decision(Verdict.DENY, "no kfunc " + kfunc + " in catalog " + catalog.name());
+        }
+        ContextFacts facts = facts(ctx);
+        if (table.isEmpty()) return new Decision(Verdict.UNKNOWN, "no hook table in catalog " + catalog.name());
+        HookTable t = table.get();
+        Optional<Hook> progHook = t.hookOf(ctx.progType());
+        List<Hook> order = new ArrayList<>(2);
+        if (t.hasCommon()) order.add(Hook.COMMON);
+        progHook.ifPresent(order::add);
+
+        String denial = null;
+        String undecided = null;
+        Hit found = null;
+        Hook foundAt = null;
+        for (Hook h : order) {
+            List<Hit> hs = at == null ? null : at.get(h);
+            if (hs == null) continue;
+            Filter.Outcome deny = null, unknown = null;
+            Filter denier = null, unknower = null;
+            for (Filter f : filtersHere(h)) {
+                Optional<Filter.Outcome> o = f.decide(kfunc, facts);
+                if (o.isEmpty()) continue;
+                if (o.get().allowed() == Truth.FALSE && deny == null) { deny = o.get(); denier = f; }
+                if (o.get().allowed() == Truth.UNKNOWN && unknown == null) { unknown = o.get(); unknower = f; }
+            }
+            if (deny != null) {
+                if (denial == null) denial = "filter " + denier.name() + " denies at hook " + h + ": needs " + deny.rule().allowWhen().describe() + where(denier.sources());
+                continue;
+            }
+            if (unknown != null) {
+                if (undecided == null) undecided = "filter " + unknower.name() + " at hook " + h + " needs " + unknown.rule().allowWhen().describe() + where(unknower.sources());
+                continue;
+            }
+            found = hs.getFirst();
+            foundAt = h;
+            break;
+        }
+        if (found == null) return notFound(kfunc, ctx, at, progHook, denial, undecided, facts);
+        return afterLookup(kfunc, k, ctx, facts, found, foundAt);
+    }
+
+    private Decision notFound(String kfunc, CallingContext ctx, EnumMap<Hook, List<Hit>> at, Optional<Hook> progHook,
+            String denial, String undecided, ContextFacts facts) {
+        if (undecided != null) return new Decision(Verdict.UNKNOWN, undecided);
+        if (denial != null) return new Decision(Verdict.DENY, denial);
+        if (at == null) {
+            List<String> fm = fmodretSets.get(kfunc);
+            if (fm != null) return new Decision(Verdict.DENY, "only an fmod_ret target (set " + fm.getFirst() + " registered with the FMODRET hook): not callable");
+            if (!inSomeSet.contains(kfunc)) {
+                Observation o = observed.get(kfunc + "\0" + ctx.displayName());
+                if (o != null) return new Decision(o.verdict(), "observed: " + o.detail() + where(o.sources()));
+                for (Filter f : unattached) {
+                    Optional<Filter.Outcome> out = f.decide(kfunc, facts);
+                    if (out.isPresent() && out.get().allowed() == Truth.FALSE) {
+                        return new Decision(Verdict.DENY, "filter " + f.name() + " denies: needs " + out.get().rule().allowWhen().describe() + where(f.sources()));
+                    }
+                }
+                return new Decision(Verdict.UNKNOWN, "registrations unknown: no kfunc set lists " + kfunc + " (BTF only)");
+            }
+            return new Decision(Verdict.DENY, "its kfunc set is registered for no hook");
+        }
+        Set<String> registered = new TreeSet<>();
+        at.keySet().forEach(h -> registered.add(h.name()));
+        String regs = " (registered for " + String.join(", ", registered) + ")";
+        if (progHook.isEmpty()) {
+            return new Decision(Verdict.DENY, "program type " + ctx.progType().cliName() + " has no kfunc hook and the kfunc is not in the COMMON hook" + regs);
+        }
+        return new Decision(Verdict.DENY, "not registered for hook " + progHook.get() + regs);
+    }
+
+    private Decision afterLookup(String kfunc, Kfunc k, CallingContext ctx, ContextFacts facts, Hit hit, Hook hook) {
+        List<Source> src = hit.registration().sources().isEmpty() ? hit.set().sources() : hit.registration().sources();
+        StringBuilder why = new StringBuilder("registered for ").append(hook).append(" hook by set ").append(hit.set().name()).append(where(src));
+        hit.registration().condition().ifPresent(c -> why.append(" if ").append(c));
+        hit.entry().condition().ifPresent(c -> why.append(" if ").append(c));
+        for (Filter f : checks) {
+            Optional<Filter.Outcome> o = f.decide(kfunc, facts);
+            if (o.isEmpty() || o.get().allowed() == Truth.TRUE) continue;
+            String needs = o.get().rule().allowWhen().describe();
+            if (o.get().allowed() == Truth.FALSE) return new Decision(Verdict.DENY, "verifier check " + f.name() + " denies: needs " + needs + where(f.sources()));
+            return new Decision(Verdict.UNKNOWN, "undecided: " + why + ", but verifier check " + f.name() + " needs " + needs);
+        }
+        KfFlags flags = hit.entry().flags().isKnown() || k == null ? hit.entry().flags() : k.flags();
+        Optional<Boolean> sleepable = flags.has("KF_SLEEPABLE");
+        if (!ctx.sleepable()) {
+            if (sleepable.isEmpty()) return new Decision(Verdict.UNKNOWN, why + ", but flags " + flags.describe() + ": KF_SLEEPABLE unknown");
+            if (sleepable.get()) return new Decision(Verdict.SLEEPABLE_ONLY, "KF_SLEEPABLE and context not sleepable; " + why);
+        }
+        if (flags.has("KF_DESTRUCTIVE").orElse(false)) why.append("; KF_DESTRUCTIVE: needs CAP_SYS_BOOT");
+        return new Decision(Verdict.ALLOW, why.toString());
+    }
+
+    private List<Filter> filtersHere(Hook h) {
+        List<Filter> at = filtersAt.get(h);
+        if (unattached.isEmpty()) return at == null ? List.of() : at;
+        List<Filter> out = new ArrayList<>(unattached);
+        if (at != null) out.addAll(at);
+        return out;
+    }
+
+    private static String where(List<Source> sources) {
+        return sources.isEmpty() ? "" : " (" + sources.getFirst().describe() + ")";
+    }
+
+    /** Hooks the kfunc is registered for (callable registrations only), in hook order. */
+    public Set<Hook> hooksOf(String kfunc) {
+        EnumMap<Hook, List<Hit>> at = hits.get(kfunc);
+        return at == null ? Set.of() : java.util.Collections.unmodifiableSet(new LinkedHashSet<>(at.keySet()));
+    }
+
+    /** Whether some kfunc set lists this kfunc (so its registrations are facts, not unknowns). */
+    public boolean registrationsKnown(String kfunc) {
+        return inSomeSet.contains(kfunc);
+    }
+
+    /** The program types that may use this kfunc per the hook table (COMMON: all); empty without a table. */
+    public Set<ProgType> progTypesOf(String kfunc) {
+        Set<ProgType> out = java.util.EnumSet.noneOf(ProgType.class);
+        if (table.isEmpty()) return out;
+        for (Hook h : hooksOf(kfunc)) {
+            if (h == Hook.COMMON) return java.util.EnumSet.allOf(ProgType.class);
+            out.addAll(table.get().progTypesOf(h));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,2 @@
+/** struct_ops types, their members, sleepability and per-member context classes. */
+package io.kflab.catalog.structops;
