@@ -40,9 +40,9 @@ flagName : name ;
 condition : IF name ;
 
 setItem
-    : HIDDEN_KW? name flags? condition? SEMI    # setEntry
-    | FILTER name SEMI                       # setFilterRef
+    : FILTER name SEMI                          # setFilterRef
     | FILTER forType? LBRACE allowRule* RBRACE  # setFilterInline
+    | HIDDEN_KW? name flags? condition? SEMI    # setEntry
     ;
 
 allowRule : ALLOW refs WHEN predicate SEMI ;
@@ -80,7 +80,8 @@ predicate
 subject : PROG_TYPE | ATTACH_TYPE | STRUCT_OPS | MEMBER | CLASS ;
 
 // Words that are keywords only where the grammar expects them; elsewhere they are names.
-name : IDENT | KERNEL | SOURCE | MEMBER | SINCE | PROG_TYPE | ATTACH_TYPE | VARIANT ;
+name : IDENT | KERNEL | SOURCE | MEMBER | SINCE | PROG_TYPE | ATTACH_TYPE | VARIANT | SET | FAMILY | RENAME
+     | REGISTER | INCLUDE | EXTENDS | OVERRIDE | REMOVE | KFUNC ;
 
 DESIGN : 'design' ;
 EXTENDS : 'extends' ;
