@@ -13,7 +13,7 @@ statement
     | OVERRIDE? KFUNC proto flags? SEMI                                    # kfuncStmt
     | REMOVE kind=(KFUNC | SET | STRUCT_OPS | FAMILY | FILTER) name SEMI  # removeStmt
     | OVERRIDE? SET name LBRACE setItem* RBRACE                            # setStmt
-    | REGISTER SET name FOR name (COMMA name)* SEMI                        # registerStmt
+    | REGISTER SET name FOR target (COMMA target)* SEMI                        # registerStmt
     | FILTER name forType? LBRACE allowRule* RBRACE                        # filterStmt
     | OVERRIDE? STRUCT_OPS name LBRACE opsItem* RBRACE                     # structOpsStmt
     | FAMILY name forType? LBRACE variant* RBRACE                          # familyStmt
@@ -27,6 +27,9 @@ base
     ;
 
 forType : FOR name ;
+
+// A program type or kfunc hook (struct_ops is also a keyword).
+target : name | STRUCT_OPS ;
 
 // A C prototype: return type and name, then parameters; each part is a run of C tokens.
 proto : cTokens LPAREN (param (COMMA param)*)? RPAREN ;

@@ -45,8 +45,8 @@ final class AstBuilder {
             case RemoveStmtContext c -> new Decl.Remove(Decl.Kind.valueOf(c.kind.getText().toUpperCase()),
                     name(c.name()), loc);
             case SetStmtContext c -> set(c, loc);
-            case RegisterStmtContext c -> new Decl.Register(name(c.name(0)),
-                    c.name().subList(1, c.name().size()).stream().map(this::name).toList(), loc);
+            case RegisterStmtContext c -> new Decl.Register(name(c.name()),
+                    c.target().stream().map(t -> new Name(t.getText(), loc(t))).toList(), loc);
             case FilterStmtContext c -> new Decl.Filter(name(c.name()), forType(c.forType()), rules(c.allowRule()), loc);
             case StructOpsStmtContext c -> structOps(c, loc);
             case FamilyStmtContext c -> new Decl.Family(name(c.name()), forType(c.forType()),
