@@ -107,7 +107,7 @@ final class AstBuilder {
 
     private OpsMember member(OpsMemberContext m) {
         boolean function = m.LPAREN() != null;
-        Prototype decl = MEMBER.prototype(toks(m.cTokens()), params(m.param()), false, loc(m));
+        Prototype decl = MEMBER.prototype(toks(m.cTokens()), params(m.param()), loc(m));
         boolean sleepable = false;
         List<Name> classes = new ArrayList<>();
         for (MemberAttrContext a : m.memberAttr()) {
@@ -121,7 +121,7 @@ final class AstBuilder {
     }
 
     private Prototype proto(ProtoContext p) {
-        return KFUNC.prototype(toks(p.cTokens()), params(p.param()), false, loc(p));
+        return KFUNC.prototype(toks(p.cTokens()), params(p.param()), loc(p));
     }
 
     private List<List<DeclParser.Tok>> params(List<ParamContext> params) {

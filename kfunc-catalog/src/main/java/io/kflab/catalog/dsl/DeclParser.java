@@ -24,7 +24,7 @@ final class DeclParser {
         this.example = example;
     }
 
-    Prototype prototype(List<Tok> head, List<List<Tok>> params, boolean allowUnnamed, Loc loc) {
+    Prototype prototype(List<Tok> head, List<List<Tok>> params, Loc loc) {
         Declared d = declarator(head, "return type and name");
         if (d.name == null) {
             throw error(last(head).loc, "the declaration has no name");

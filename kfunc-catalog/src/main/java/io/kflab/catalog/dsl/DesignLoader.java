@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Loads a design: parses the file, follows {@code include}s (each file once, relative to the
@@ -141,10 +140,5 @@ public final class DesignLoader {
                     "cannot read design file '" + file + "' (" + e.getClass().getSimpleName()
                             + "); expected an existing .kfl file");
         }
-    }
-
-    /** The loaded files' names, for messages. */
-    static String names(List<DesignFile> files) {
-        return files.stream().map(DesignFile::file).collect(Collectors.joining(", "));
     }
 }
