@@ -51,6 +51,8 @@ flagDefine : name=ID '(' base=NUMBER LT LT bit=NUMBER ')' EOF   # shiftDefine
            | name=ID fn=ID '(' bit=NUMBER ')' EOF                # bitDefine
            ;
 
+macroCalls : ( fn=ID '(' args? ')' ','? )* EOF ;
+
 suffixCheck : callee=(MATCH_SUFFIX_FN | SIZEOF) '(' ( ~(')' | '(' | ';' | '{' | '}') )*? suffix=STRING ( ~(')' | '(' | ';' | '{' | '}') )* ')' ;
 
 other : . ;
