@@ -86,7 +86,9 @@ public final class CorpusCache {
 
     /** Extracts into a scratch directory, writes the marker, then renames it into place. */
     Path extract(KernelRelease release, Path deb, ProgressOpener progress) throws IOException {
+        removeLeftovers(release);
         Path scratch = Files.createTempDirectory(root, "." + release.name() + ".partial-");
+        boolean done = false;
         try {
             SourceDeb.Extracted x = SourceDeb.extract(deb, release, scratch, progress);
             if (x.files() == 0) throw new BadInputException(deb.toString(), "no kernel sources selected from the package");
@@ -101,10 +103,19 @@ public final class CorpusCache {
             }
             Path target = treeDir(release);
             if (Files.exists(target)) deleteTree(target); // left without a marker: incomplete
-            return move(scratch, target);
-        } catch (IOException | RuntimeException e) {
-            deleteTree(scratch);
-            throw e;
+            Path tree = move(scratch, target);
+            done = true;
+            return tree;
+        } finally {
+            if (!done) deleteTree(scratch);
+        }
+    }
+
+    /** Scratch directories of an extraction that was killed (the caller holds the release's lock). */
+    private void removeLeftovers(KernelRelease release) throws IOException {
+        String prefix = "." + release.name() + ".partial-";
+        try (Stream<Path> s = Files.list(root)) {
+            s.filter(p -> p.getFileName().toString().startsWith(prefix)).forEach(CorpusCache::deleteTree);
         }
     }
 

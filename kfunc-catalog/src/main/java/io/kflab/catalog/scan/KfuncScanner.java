@@ -264,18 +264,17 @@ public final class KfuncScanner {
             if (t.getType() == Token.EOF) return null;
             Token next = nextDefault(t.getTokenIndex());
             boolean call = next != null && next.getText().equals("(");
-            if (TRIGGER_TOKENS.contains(t.getType()) && call) {
-                warn(t, "unfamiliar form of " + t.getText() + "(...)");
-            } else if (t.getType() == KfuncScanParser.BPF_KFUNC) {
-                warn(t, "unfamiliar __bpf_kfunc declaration");
-            } else if (open != null && t.getLine() != lastOddLine) {
-                lastOddLine = t.getLine();
-                if (t.getType() == KfuncScanParser.ID && !call) {
-                    macroUses.add(new MacroUse(open.name.getText(), t.getText(), line(t)));
-                    warn(t, "macro " + t.getText() + " inside kfunc set " + open.name.getText());
-                } else {
-                    warn(t, "unrecognised text inside kfunc set " + open.name.getText() + ": " + t.getText());
-                }
+            boolean trigger = TRIGGER_TOKENS.contains(t.getType()) && call || t.getType() == KfuncScanParser.BPF_KFUNC;
+            if (!trigger && (open == null || t.getLine() == lastOddLine)) return null;
+            lastOddLine = t.getLine();
+            if (trigger) {
+                warn(t, t.getType() == KfuncScanParser.BPF_KFUNC ? "unfamiliar __bpf_kfunc declaration"
+                        : "unfamiliar form of " + t.getText() + "(...)");
+            } else if (t.getType() == KfuncScanParser.ID && !call) {
+                macroUses.add(new MacroUse(open.name.getText(), t.getText(), line(t)));
+                warn(t, "macro " + t.getText() + " inside kfunc set " + open.name.getText());
+            } else {
+                warn(t, "unrecognised text inside kfunc set " + open.name.getText() + ": " + t.getText());
             }
             return null;
         }

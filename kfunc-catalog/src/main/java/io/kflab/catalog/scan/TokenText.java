@@ -11,13 +11,14 @@ final class TokenText {
 
     static String of(BufferedTokenStream tokens, int start, int stop) {
         if (stop < start) return "";
-        List<Token> list = tokens.get(start, stop);
+        List<Token> list = tokens.get(start, stop).stream()
+                .filter(t -> t.getChannel() == Token.DEFAULT_CHANNEL && t.getType() != Token.EOF).toList();
         StringBuilder sb = new StringBuilder();
         String prev = null;
-        for (Token t : list) {
-            if (t.getChannel() != Token.DEFAULT_CHANNEL || t.getType() == Token.EOF) continue;
-            String s = t.getText();
-            if (prev != null && space(prev, s)) sb.append(' ');
+        for (int i = 0; i < list.size(); i++) {
+            String s = list.get(i).getText();
+            boolean pointerDeclarator = s.equals("(") && i + 1 < list.size() && list.get(i + 1).getText().equals("*");
+            if (prev != null && (space(prev, s) || pointerDeclarator)) sb.append(' ');
             sb.append(s);
             prev = s;
         }
