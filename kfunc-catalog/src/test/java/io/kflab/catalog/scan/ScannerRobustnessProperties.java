@@ -9,6 +9,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Random and mutated C never makes the scanner throw or hang. */
 class ScannerRobustnessProperties {
@@ -20,8 +22,16 @@ class ScannerRobustnessProperties {
             "#ifdef CONFIG_A\n", "#else\n", "#elif B\n", "#endif\n", "#define KF_X (1 << 3)\n", "#define M(a) BTF_ID_FLAGS(func, a)\n",
             "#", "x", "y_1", "0x1f", "1", "<<", "BPF_PROG_TYPE_XDP", "THIS_MODULE", "@", "`", "\u00e9", "\t");
 
+    private static final AtomicInteger RUNS = new AtomicInteger();
+
+    @AfterContainer
+    static void ranAllTries() {
+        assertThat(RUNS.get()).isGreaterThanOrEqualTo(10_000);
+    }
+
     @Property(tries = 10_000)
     void neverThrowsAndStaysFast(@ForAll("inputs") String text) {
+        RUNS.incrementAndGet();
         long start = System.nanoTime();
         ScanResult r = KfuncScanner.scan("fuzz.c", text);
         long ms = (System.nanoTime() - start) / 1_000_000;
