@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             BtfCommand.class,
             KernelCommand.class,
             BenchCommand.class,
+            CorpusCommand.class,
+            CatalogCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
