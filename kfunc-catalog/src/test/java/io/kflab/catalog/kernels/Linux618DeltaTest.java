@@ -11,6 +11,7 @@ import io.kflab.catalog.dsl.SetEntry;
 import io.kflab.catalog.dsl.SetFilter;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
