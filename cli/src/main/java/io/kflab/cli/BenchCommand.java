@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         if (json.json()) opts.verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
         Collection<RunResult> runs = new Runner(opts.build()).run();
         if (runs.isEmpty()) {
-            throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm (see README)");
+            throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm, Catalog (see README)");
         }
         List<Score> scores = new ArrayList<>();
         for (RunResult r : runs) {
