@@ -59,6 +59,10 @@ public final class Main implements Runnable {
                 errWriter.println("kflab: " + oneLine(missing.getMessage()));
                 return EXIT_NO_CAPABILITY;
             }
+            if (ex instanceof java.io.UncheckedIOException io) {
+                errWriter.println("kflab: " + oneLine(io.getMessage()));
+                return 1;
+            }
             if (ex instanceof io.kflab.bpf.sys.BpfException bpf) {
                 errWriter.println("kflab: " + oneLine(bpf.getMessage()));
                 return 1;

@@ -1,5 +1,6 @@
 package io.kflab.catalog.corpus;
 
+import io.kflab.bpf.diag.BadInputException;
 import io.kflab.bpf.diag.MissingCapabilityException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +15,7 @@ final class AptGet {
     record Run(int exit, String output) {
         boolean unknownPackage() {
             return output.contains("Unable to locate package") || output.contains("has no installation candidate")
-                    || output.contains("Can't select candidate");
+                    || output.contains("Can't select candidate") || output.contains("Couldn't find any package");
         }
     }
 
@@ -25,6 +26,10 @@ final class AptGet {
             Run u = run(dir, "apt-get", "update");
             if (u.exit() != 0) throw new IOException("apt-get update failed: " + lastLine(u.output()));
             r = run(dir, "apt-get", "download", pkg);
+        }
+        if (r.exit() != 0 && r.unknownPackage()) {
+            throw new BadInputException(pkg.replace("linux-source-", "linux-"), "no Debian package " + pkg
+                    + " on this machine's package lists; kflab knows linux-6.1 and linux-6.12 (or pass --kernel-src PATH)");
         }
         if (r.exit() != 0) throw new IOException("apt-get download " + pkg + " failed: " + lastLine(r.output()));
         try (var files = Files.list(dir)) {
