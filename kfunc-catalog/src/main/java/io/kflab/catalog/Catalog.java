@@ -1,6 +1,7 @@
 package io.kflab.catalog;
 
 import io.kflab.catalog.filter.Filter;
+import io.kflab.catalog.filter.FilterRule;
 import io.kflab.catalog.hook.HookTable;
 import io.kflab.catalog.hook.Registration;
 import io.kflab.catalog.kfunc.Family;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SequencedMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 
@@ -108,6 +110,64 @@ public record Catalog(String name, SequencedMap<String, Kfunc> kfuncs, Sequenced
                 other.suffixes.or(() -> suffixes),
                 concat(observations, other.observations),
                 Source.union(sources, other.sources));
+    }
+
+    /** The kinds of named definition {@link #without} can take out. */
+    public enum Part { KFUNC, SET, STRUCT_OPS, FAMILY, FILTER }
+
+    /**
+     * This catalog without one definition and the references to it (a design's {@code remove}): a kfunc
+     * leaves its set entries, filter and class-table rows, the families it is generic of and the
+     * variants it is; a set leaves its registrations and the rows naming it; a filter leaves the sets
+     * using it. Nothing happens if there is no such definition.
+     */
+    public Catalog without(Part part, String n) {
+        Builder b = toBuilder();
+        switch (part) {
+            case KFUNC -> {
+                b.kfuncs.remove(n);
+                b.families.remove(n);
+                sets.values().forEach(s -> {
+                    if (s.entry(n).isPresent()) {
+                        b.set(new KfuncSet(s.name(), s.entries().stream().filter(e -> !e.kfunc().equals(n)).toList(), s.filter(), s.sources()));
+                    }
+                });
+                families.values().forEach(f -> {
+                    if (f.variants().stream().anyMatch(v -> v.kfunc().equals(n))) {
+                        b.family(new Family(f.generic(), f.variants().stream().filter(v -> !v.kfunc().equals(n)).toList(), f.sources()));
+                    }
+                });
+                dropFromRules(b, Set.of(n), Set.of());
+            }
+            case SET -> {
+                b.sets.remove(n);
+                b.registrations.removeIf(r -> r.set().equals(n));
+                dropFromRules(b, Set.of(), Set.of(n));
+            }
+            case FILTER -> {
+                b.filters.remove(n);
+                sets.values().forEach(s -> {
+                    if (s.filter().equals(Optional.of(n))) b.set(new KfuncSet(s.name(), s.entries(), Optional.empty(), s.sources()));
+                });
+            }
+            case STRUCT_OPS -> b.structOps.remove(n);
+            case FAMILY -> b.families.remove(n);
+        }
+        return b.build();
+    }
+
+    private void dropFromRules(Builder b, Set<String> kfuncNames, Set<String> setNames) {
+        java.util.function.UnaryOperator<List<FilterRule>> strip = rules -> rules.stream()
+                .map(r -> new FilterRule(minus(r.kfuncs(), kfuncNames), minus(r.sets(), setNames), r.allowWhen()))
+                .filter(r -> !r.kfuncs().isEmpty() || !r.sets().isEmpty()).toList();
+        filters.values().forEach(f -> b.filter(new Filter(f.name(), f.kind(), strip.apply(f.rules()), f.sources())));
+        structOps.values().forEach(t -> b.structOps(t.withAllows(strip.apply(t.allows()))));
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> out = new java.util.HashSet<>(a);
+        out.removeAll(b);
+        return out;
     }
 
     /**

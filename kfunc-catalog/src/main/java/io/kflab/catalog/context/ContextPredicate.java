@@ -65,12 +65,12 @@ public sealed interface ContextPredicate {
         @Override public String describe() { return "struct_ops member in {" + sorted(members) + "}"; }
     }
 
-    /** The struct_ops member's context class (e.g. sched_ext DISPATCH) is one of these; unknown when the catalog does not say. */
+    /** The struct_ops member has one of these context classes (e.g. sched_ext DISPATCH); unknown when the catalog does not say. */
     record ContextClassIn(Set<String> classes) implements ContextPredicate {
         public ContextClassIn { classes = Set.copyOf(classes); }
         @Override public Truth test(ContextFacts f) {
             if (f.context().structOps().isEmpty()) return Truth.FALSE;
-            return f.contextClass().map(c -> Truth.of(classes.contains(c))).orElse(Truth.UNKNOWN);
+            return f.contextClasses().map(cs -> Truth.of(cs.stream().anyMatch(classes::contains))).orElse(Truth.UNKNOWN);
         }
         @Override public String describe() { return "context class in {" + sorted(classes) + "}"; }
     }

@@ -34,7 +34,12 @@ public record Filter(String name, Kind kind, List<FilterRule> rules, List<Source
         return new Filter(name, Kind.SET_FILTER, rules, List.of(sources));
     }
 
-    /** Whether a rule of this filter names the kfunc. */
+    /** This filter with the sets its rules name replaced by their entries in {@code catalogSets}. */
+    public Filter resolve(java.util.Map<String, io.kflab.catalog.kfunc.KfuncSet> catalogSets) {
+        return new Filter(name, kind, rules.stream().map(r -> r.resolve(catalogSets)).toList(), sources);
+    }
+
+    /** Whether a rule of this filter names the kfunc (rules naming sets must be {@link #resolve resolved} first). */
     public boolean governs(String kfunc) {
         for (FilterRule r : rules) if (r.kfuncs().contains(kfunc)) return true;
         return false;

@@ -72,7 +72,8 @@ public final class FilterData {
         for (JsonNode f : root.path("filters")) {
             List<FilterRule> rules = new ArrayList<>();
             for (JsonNode r : f.path("rules")) {
-                rules.add(new FilterRule(new LinkedHashSet<>(strings(r.path("kfuncs"))), predicate(r.get("allowWhen"), file)));
+                rules.add(new FilterRule(new LinkedHashSet<>(strings(r.path("kfuncs"))), new LinkedHashSet<>(strings(r.path("sets"))),
+                        predicate(r.get("allowWhen"), file)));
             }
             Filter.Kind kind = f.has("kind") ? Filter.Kind.valueOf(f.get("kind").asText()) : Filter.Kind.SET_FILTER;
             b.filter(new Filter(text(f, "name", file), kind, rules, List.of(source(f.get("source"), file))));

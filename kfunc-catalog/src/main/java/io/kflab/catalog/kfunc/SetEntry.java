@@ -7,14 +7,19 @@ import java.util.Optional;
 
 /**
  * One entry of a kfunc set (kernel: {@code BTF_ID_FLAGS(func, name, flags)}), optionally inside
- * {@code #ifdef CONFIG_X} ({@code condition} holds "CONFIG_X").
+ * {@code #ifdef CONFIG_X} ({@code condition} holds "CONFIG_X"); a {@code hidden} entry is callable only
+ * as the variant a polymorphic family or remap resolves to, never by its own name.
  */
-public record SetEntry(String kfunc, KfFlags flags, Optional<String> condition, List<Source> sources) {
+public record SetEntry(String kfunc, KfFlags flags, Optional<String> condition, List<Source> sources, boolean hidden) {
     public SetEntry {
         Objects.requireNonNull(kfunc);
         Objects.requireNonNull(flags);
         Objects.requireNonNull(condition);
         sources = List.copyOf(sources);
+    }
+
+    public SetEntry(String kfunc, KfFlags flags, Optional<String> condition, List<Source> sources) {
+        this(kfunc, flags, condition, sources, false);
     }
 
     public static SetEntry of(String kfunc, KfFlags flags, Source... sources) {
@@ -26,6 +31,11 @@ public record SetEntry(String kfunc, KfFlags flags, Optional<String> condition, 
     }
 
     public SetEntry when(String config) {
-        return new SetEntry(kfunc, flags, Optional.of(config), sources);
+        return new SetEntry(kfunc, flags, Optional.of(config), sources, hidden);
+    }
+
+    /** This entry, callable only through a family or remap. */
+    public SetEntry hide() {
+        return new SetEntry(kfunc, flags, condition, sources, true);
     }
 }

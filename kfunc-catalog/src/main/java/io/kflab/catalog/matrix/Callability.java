@@ -6,6 +6,8 @@ import io.kflab.catalog.context.CallingContext;
 import io.kflab.catalog.context.ContextFacts;
 import io.kflab.catalog.context.Truth;
 import io.kflab.catalog.filter.Filter;
+import io.kflab.catalog.filter.FilterRule;
+import io.kflab.catalog.kfunc.Family;
 import io.kflab.catalog.hook.Hook;
 import io.kflab.catalog.hook.HookTable;
 import io.kflab.catalog.hook.Registration;
@@ -31,7 +33,11 @@ import java.util.TreeSet;
  * Predicts whether a context may call a kfunc, following the kernel's lookup
  * (btf_kfunc_id_set_contains: the COMMON hook first, then the program's hook, each hook's filters
  * before its sets; fmod_ret registrations never make a kfunc callable), then the verifier's later
- * checks (device-bound, KF_SLEEPABLE). Indexes are built once; {@link #decide} is cheap and thread-safe.
+ * checks (device-bound, KF_SLEEPABLE). What designs add: a polymorphic family's generic kfunc resolves
+ * to the first variant whose predicate holds (none: denied at load); hidden set entries are callable
+ * only as such a variant; a struct_ops type's class table denies at load (LOAD_FILTER) or is noted as
+ * the run-time check (RUNTIME_MASK) for calls from its members. Filters and class tables naming sets
+ * are resolved against the catalog's sets. Indexes are built once; {@link #decide} is cheap and thread-safe.
  */
 public final class Callability {
     private final Catalog catalog;
@@ -42,7 +48,9 @@ public final class Callability {
     private final EnumMap<Hook, List<Filter>> filtersAt = new EnumMap<>(Hook.class);
     private final List<Filter> unattached = new ArrayList<>();
     private final List<Filter> checks = new ArrayList<>();
-    private final Map<String, String> contextClass = new HashMap<>();
+    private final Map<String, Set<String>> contextClasses = new HashMap<>();
+    private final Map<String, Filter> filters = new HashMap<>();
+    private final Map<String, StructOpsType> classTables = new HashMap<>();
     private final Map<String, Observation> observed = new HashMap<>();
 
     /** One place a kfunc is found: a set entry registered at a hook. */
@@ -51,6 +59,7 @@ public final class Callability {
     private Callability(Catalog catalog) {
         this.catalog = catalog;
         this.table = catalog.hookTable();
+        catalog.filters().forEach((n, f) -> filters.put(n, f.resolve(catalog.sets())));
         Set<String> referencedFilters = new HashSet<>();
         for (KfuncSet s : catalog.sets().values()) {
             s.entries().forEach(e -> inSomeSet.add(e.kfunc()));
@@ -69,18 +78,23 @@ public final class Callability {
                     hits.computeIfAbsent(e.kfunc(), k -> new EnumMap<>(Hook.class))
                             .computeIfAbsent(hook.get(), h -> new ArrayList<>()).add(new Hit(set, e, r));
                 }
-                set.filter().map(catalog.filters()::get).filter(f -> f.kind() == Filter.Kind.SET_FILTER).ifPresent(f -> {
+                set.filter().map(filters::get).filter(f -> f.kind() == Filter.Kind.SET_FILTER).ifPresent(f -> {
                     List<Filter> at = filtersAt.computeIfAbsent(hook.get(), h -> new ArrayList<>());
                     if (!at.contains(f)) at.add(f);
                 });
             }
         }
-        for (Filter f : catalog.filters().values()) {
+        for (Filter f : filters.values().stream().sorted(java.util.Comparator.comparing(Filter::name)).toList()) {
             if (f.kind() == Filter.Kind.VERIFIER_CHECK) checks.add(f);
             else if (!referencedFilters.contains(f.name())) unattached.add(f);
         }
         for (StructOpsType t : catalog.structOps().values()) {
-            for (OpsMember m : t.members()) m.contextClass().ifPresent(c -> contextClass.put(t.name() + "." + m.name(), c));
+            for (OpsMember m : t.members()) {
+                if (!m.contextClasses().isEmpty() || !t.classes().isEmpty()) contextClasses.put(t.name() + "." + m.name(), Set.copyOf(m.contextClasses()));
+            }
+            if (t.design().isPresent() && !t.allows().isEmpty()) {
+                classTables.put(t.name(), t.withAllows(t.allows().stream().map(r -> r.resolve(catalog.sets())).toList()));
+            }
         }
         for (Observation o : catalog.observations()) observed.put(o.kfunc() + "\0" + o.context().displayName(), o);
     }
@@ -94,17 +108,47 @@ public final class Callability {
         return catalog;
     }
 
-    /** The facts predicates see for this context (adds the struct_ops member's context class). */
+    /** The facts predicates see for this context (adds the struct_ops member's context classes). */
     public ContextFacts facts(CallingContext ctx) {
-        return new ContextFacts(ctx, ctx.structOps().map(t -> contextClass.get(t.toString())));
+        return new ContextFacts(ctx, ctx.structOps().map(t -> contextClasses.get(t.toString())));
     }
 
-    /** The predicted verdict, with the deciding fact. */
+    /** The predicted verdict, with the deciding fact; a family's generic kfunc is decided as the variant it resolves to. */
     public Decision decide(String kfunc, CallingContext ctx) {
+        Family family = catalog.families().get(kfunc);
+        return family != null ? resolve(family, ctx) : lookup(kfunc, ctx, false);
+    }
+
+    /** The first variant whose predicate holds, decided as a call of that kfunc (kernel: specialize_kfunc); none: denied at load. */
+    private Decision resolve(Family f, CallingContext ctx) {
+        ContextFacts facts = facts(ctx);
+        for (Family.Variant v : f.variants()) {
+            Truth t = v.when().test(facts);
+            if (t == Truth.UNKNOWN) {
+                return new Decision(Verdict.UNKNOWN, "family " + f.generic() + ": variant " + v.kfunc() + " needs " + v.when().describe()
+                        + ", undecided for " + ctx.displayName() + where(f.sources()));
+            }
+            if (t == Truth.TRUE) {
+                Decision d = lookup(v.kfunc(), ctx, true);
+                return new Decision(d.verdict(), "resolves to variant " + v.kfunc() + " of family " + f.generic() + " ("
+                        + v.when().describe() + ")" + where(f.sources()) + "; " + d.reason());
+            }
+        }
+        List<String> vs = f.variants().stream().map(v -> v.kfunc() + " when " + v.when().describe()).toList();
+        return new Decision(Verdict.DENY, "no variant of family " + f.generic() + " matches " + ctx.displayName()
+                + ": denied at load (variants: " + String.join("; ", vs) + ")" + where(f.sources()));
+    }
+
+    private Decision lookup(String kfunc, CallingContext ctx, boolean asVariant) {
         Kfunc k = catalog.kfuncs().get(kfunc);
         EnumMap<Hook, List<Hit>> at = hits.get(kfunc);
         if (k == null && at == null && !inSomeSet.contains(kfunc)) {
             return new Decision(Verdict.DENY, "no kfunc " + kfunc + " in catalog " + catalog.name());
+        }
+        if (!asVariant && at != null && at.values().stream().flatMap(List::stream).allMatch(h -> h.entry().hidden())) {
+            Hit h = at.values().iterator().next().getFirst();
+            return new Decision(Verdict.DENY, "hidden entry of set " + h.set().name() + where(h.entry().sources().isEmpty() ? h.set().sources() : h.entry().sources())
+                    + ": callable only as the variant of a family");
         }
         ContextFacts facts = facts(ctx);
         if (table.isEmpty()) return new Decision(Verdict.UNKNOWN, "no hook table in catalog " + catalog.name());
@@ -120,7 +164,8 @@ public final class Callability {
         Hook foundAt = null;
         for (Hook h : order) {
             List<Hit> hs = at == null ? null : at.get(h);
-            if (hs == null) continue;
+            if (hs != null && !asVariant) hs = hs.stream().filter(x -> !x.entry().hidden()).toList();
+            if (hs == null || hs.isEmpty()) continue;
             Filter.Outcome deny = null, unknown = null;
             Filter denier = null, unknower = null;
             for (Filter f : filtersHere(h)) {
@@ -186,6 +231,24 @@ public final class Callability {
             if (o.get().allowed() == Truth.FALSE) return new Decision(Verdict.DENY, "verifier check " + f.name() + " denies: needs " + needs + where(f.sources()));
             return new Decision(Verdict.UNKNOWN, "undecided: " + why + ", but verifier check " + f.name() + " needs " + needs);
         }
+        Optional<StructOpsType> ops = ctx.structOps().map(s -> classTables.get(s.type())).filter(t -> t.governs(kfunc));
+        String runtimeCheck = null;
+        if (ops.isPresent()) {
+            StructOpsType t = ops.get();
+            FilterRule row = t.allows().stream().filter(r -> r.kfuncs().contains(kfunc)).findFirst().orElseThrow();
+            Truth ok = row.allowWhen().test(facts);
+            String needs = "class table of " + t.name() + " needs " + row.allowWhen().describe() + where(t.sources());
+            switch (t.design().orElseThrow()) {
+                case LOAD_FILTER -> {
+                    if (ok == Truth.FALSE) return new Decision(Verdict.DENY, "denied at load (LOAD_FILTER): " + needs);
+                    if (ok == Truth.UNKNOWN) return new Decision(Verdict.UNKNOWN, "undecided: " + why + ", but " + needs);
+                    why.append("; allowed at load by the class table of ").append(t.name()).append(" (LOAD_FILTER)");
+                }
+                case RUNTIME_MASK -> runtimeCheck = "allowed at load; checked at run time by kf_mask (RUNTIME_MASK): " + needs
+                        + (ok == Truth.FALSE ? ", which fails here" : ok == Truth.UNKNOWN ? ", undecided here" : ", which holds here") + "; ";
+                default -> {}
+            }
+        }
         KfFlags flags = hit.entry().flags().isKnown() || k == null ? hit.entry().flags() : k.flags();
         Optional<Boolean> sleepable = flags.has("KF_SLEEPABLE");
         if (!ctx.sleepable()) {
@@ -193,7 +256,7 @@ public final class Callability {
             if (sleepable.get()) return new Decision(Verdict.SLEEPABLE_ONLY, "KF_SLEEPABLE and context not sleepable; " + why);
         }
         if (flags.has("KF_DESTRUCTIVE").orElse(false)) why.append("; KF_DESTRUCTIVE: needs CAP_SYS_BOOT");
-        return new Decision(Verdict.ALLOW, why.toString());
+        return new Decision(Verdict.ALLOW, runtimeCheck == null ? why.toString() : runtimeCheck + why);
     }
 
     private List<Filter> filtersHere(Hook h) {

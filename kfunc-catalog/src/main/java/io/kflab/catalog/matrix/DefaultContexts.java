@@ -16,7 +16,7 @@ import java.util.List;
  * The default matrix columns for a catalog: the program-type contexts the 6.18 probe used (with
  * the attach types that change verdicts: kprobe vs kprobe_session, tracing fentry vs iter, lsm,
  * sleepable or not), then one column per member of each struct_ops type of the catalog
- * (sleepable when the member may sleep).
+ * (sleepable when the member may sleep; data fields have no column).
  */
 public final class DefaultContexts {
     private DefaultContexts() {}
@@ -46,6 +46,7 @@ public final class DefaultContexts {
         List<CallingContext> out = new ArrayList<>(programContexts());
         for (StructOpsType t : catalog.structOps().values()) {
             for (OpsMember m : t.members()) {
+                if (!m.callback()) continue;
                 CallingContext c = CallingContext.structOps(t.name(), m.name());
                 out.add(m.sleepable() == Truth.TRUE ? c.asSleepable() : c);
             }
