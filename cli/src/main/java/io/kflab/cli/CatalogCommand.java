@@ -46,7 +46,7 @@ final class CatalogCommand implements Runnable {
     }
 
     static CatalogSources sources() {
-        return CatalogDesigns.wire(new CatalogSources(Progress::start));
+        return new CatalogSources(Progress::start);
     }
 
     @Command(name = "list", description = "Every kfunc with its KF_* flags and hooks.")

@@ -3,6 +3,9 @@ package io.kflab.catalog;
 import io.kflab.bpf.btf.Btf;
 import io.kflab.bpf.diag.BadInputException;
 import io.kflab.catalog.btf.BtfCatalog;
+import io.kflab.catalog.design.DesignCatalogs;
+import io.kflab.catalog.dsl.Design;
+import io.kflab.catalog.dsl.DesignLoader;
 import io.kflab.catalog.corpus.Corpus;
 import io.kflab.catalog.corpus.KernelRelease;
 import io.kflab.catalog.filter.FilterData;
@@ -10,12 +13,14 @@ import io.kflab.catalog.kfunc.KernelVersions;
 import io.kflab.catalog.scan.TreeScanner;
 import io.kflab.catalog.source.SourceCatalog;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,20 +34,14 @@ public final class CatalogSources {
     /** The source tree whose facts describe the running kernel (the newest Debian packages). */
     public static final String RUNNING_TREE = "linux-6.12";
 
+    /** Facts of the newer kernel that its nearest source tree lacks, as a design file kflab ships. */
+    public static final String RUNNING_DELTA = "/io/kflab/catalog/kernels/linux-6.18-delta.kfl";
+
     private final ProgressOpener progress;
     private final Map<String, Catalog> cache = new HashMap<>();
-    private Function<Path, Catalog> designs = p -> {
-        throw new BadInputException(p.toString(), "design files cannot be used as catalogs yet");
-    };
 
     public CatalogSources(ProgressOpener progress) {
         this.progress = progress;
-    }
-
-    /** How design files become catalogs (given by the DSL layer, which needs this resolver for its bases). */
-    public CatalogSources designs(Function<Path, Catalog> designs) {
-        this.designs = designs;
-        return this;
     }
 
     /** The catalog named by {@code spec}. */
@@ -68,7 +67,7 @@ public final class CatalogSources {
                 Path p = Path.of(spec);
                 if (spec.endsWith(".kfl")) {
                     if (!Files.isRegularFile(p)) throw new BadInputException(spec, "no such design file");
-                    return designs.apply(p);
+                    return design(DesignLoader.load(p));
                 }
                 if (Files.isDirectory(p)) return tree(p.toString(), p, treeVersion(p));
                 if (Files.isRegularFile(p)) return btf(loadBtf(p), p.toString());
@@ -81,10 +80,28 @@ public final class CatalogSources {
     /** The running kernel: its BTF, with the facts of {@link #RUNNING_TREE} and of the newer kernel's own data. */
     public Catalog running() {
         // The tree's facts, then the newer kernel's filters and facts kflab ships as data.
-        Catalog facts = resolve(RUNNING_TREE).overlay(FilterData.linux618());
+        Catalog facts = resolve(RUNNING_TREE).overlay(FilterData.linux618()).overlay(runningDelta());
         Catalog btf = btf(runningBtf(), "running kernel " + release());
         Catalog merged = Catalog.merge(btf, facts.toBuilder().version(KernelVersions.nearest(release())).build());
         return merged.toBuilder().name("running kernel " + release() + " (BTF + " + RUNNING_TREE + " sources)").build();
+    }
+
+    /** A design file's catalog: its base resolved here, the design laid over it. */
+    public Catalog design(Design design) {
+        String newest = KernelVersions.KNOWN.getLast();
+        return DesignCatalogs.toCatalog(design, DesignCatalogs.resolver(this::running, this::resolve,
+                () -> Catalog.builder(design.name()).version(newest).build()));
+    }
+
+    private Catalog runningDelta() {
+        try (InputStream in = CatalogSources.class.getResourceAsStream(RUNNING_DELTA)) {
+            if (in == null) throw new IllegalStateException(RUNNING_DELTA + " missing from the kflab jar");
+            Design d = DesignLoader.load(new String(in.readAllBytes(), StandardCharsets.UTF_8), "linux-6.18-delta.kfl");
+            String version = KernelVersions.nearest(release());
+            return DesignCatalogs.toCatalog(d, ref -> Catalog.builder(d.name()).version(version).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A source-tree catalog built from the cached or given tree. */

@@ -151,6 +151,16 @@ public final class Callability {
                     + ": callable only as the variant of a family");
         }
         ContextFacts facts = facts(ctx);
+        // Verifier checks (e.g. device binding) run when the call is first seen (add_kfunc_call),
+        // before the kfunc is looked up in the program's hooks.
+        for (Filter f : checks) {
+            Optional<Filter.Outcome> o = f.decide(kfunc, facts);
+            if (o.isEmpty() || o.get().allowed() == Truth.TRUE) continue;
+            String needs = o.get().rule().allowWhen().describe();
+            if (o.get().allowed() == Truth.FALSE) return new Decision(Verdict.DENY, "verifier check " + f.name() + " denies: needs " + needs + where(f.sources()));
+            return new Decision(Verdict.UNKNOWN, "undecided: verifier check " + f.name() + " needs " + needs
+                    + where(f.sources()) + ", checked before the hook lookup");
+        }
         if (table.isEmpty()) return new Decision(Verdict.UNKNOWN, "no hook table in catalog " + catalog.name());
         HookTable t = table.get();
         Optional<Hook> progHook = t.hookOf(ctx.progType());
@@ -224,13 +234,6 @@ public final class Callability {
         StringBuilder why = new StringBuilder("registered for ").append(hook).append(" hook by set ").append(hit.set().name()).append(where(src));
         hit.registration().condition().ifPresent(c -> why.append(" if ").append(c));
         hit.entry().condition().ifPresent(c -> why.append(" if ").append(c));
-        for (Filter f : checks) {
-            Optional<Filter.Outcome> o = f.decide(kfunc, facts);
-            if (o.isEmpty() || o.get().allowed() == Truth.TRUE) continue;
-            String needs = o.get().rule().allowWhen().describe();
-            if (o.get().allowed() == Truth.FALSE) return new Decision(Verdict.DENY, "verifier check " + f.name() + " denies: needs " + needs + where(f.sources()));
-            return new Decision(Verdict.UNKNOWN, "undecided: " + why + ", but verifier check " + f.name() + " needs " + needs);
-        }
         Optional<StructOpsType> ops = ctx.structOps().map(s -> classTables.get(s.type())).filter(t -> t.governs(kfunc));
         String runtimeCheck = null;
         if (ops.isPresent()) {
