@@ -40,13 +40,17 @@ final class CatalogCommand implements Runnable {
                 description = "running (default: the running kernel's BTF + linux-6.12 facts), btf, linux-6.1, linux-6.12, a kernel tree directory, a BTF file, a design file (.kfl).")
         String spec;
 
+        @Spec(Spec.Target.MIXEE) CommandSpec mixee;
+
         Catalog load() {
-            return sources().resolve(spec);
+            return sources(mixee).resolve(spec);
         }
     }
 
-    static CatalogSources sources() {
-        return new CatalogSources(Progress::start);
+    /** Catalog sources with a progress bar, warnings on stderr. */
+    static CatalogSources sources(CommandSpec spec) {
+        PrintWriter err = spec.commandLine().getErr();
+        return new CatalogSources(Progress::start).warnings(w -> err.println("warning: " + w));
     }
 
     @Command(name = "list", description = "Every kfunc with its KF_* flags and hooks.")
@@ -162,7 +166,7 @@ final class CatalogCommand implements Runnable {
 
         @Override
         public void run() {
-            CatalogSources sources = sources();
+            CatalogSources sources = sources(spec);
             CatalogDiff d = CatalogDiff.between(sources.resolve(a), sources.resolve(b));
             PrintWriter w = spec.commandLine().getOut();
             w.println(json.json() ? d.json() : d.text());

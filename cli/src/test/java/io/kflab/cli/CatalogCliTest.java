@@ -56,6 +56,38 @@ class CatalogCliTest {
     }
 
     @Test
+    void designFilesAreCatalogs() throws Exception {
+        JsonNode s = json(Cli.run("catalog", "show", "scx_bpf_dsq_insert", "--catalog",
+                "../examples/designs/vernet-polymorphic-dsq-insert.kfl", "--json"));
+        assertThat(s.get("callableFrom").toString()).contains("sched_ext_ops.select_cpu", "sched_ext_ops.enqueue",
+                "sched_ext_ops.dispatch").doesNotContain("sched_ext_ops.tick");
+        Cli bad = Cli.run("catalog", "list", "--catalog", "../examples/designs/include/../../designs/no-such.kfl");
+        assertThat(bad.exit()).isEqualTo(2);
+    }
+
+    @Test
+    void malformedDesignNamesFileLineAndColumn(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path f = dir.resolve("bad.kfl");
+        Files.writeString(f, "design \"x\";\nkfunc int foo(int a KF_BOGUS;\n");
+        Cli r = Cli.run("catalog", "list", "--catalog", f.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("kflab: " + f + ":2:").contains("expected a kfunc prototype").doesNotContain("\n");
+    }
+
+    @Test
+    void unfamiliarSourceFormsAreWarningsWithFileAndLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("kernel"));
+        Files.writeString(dir.resolve("kernel/odd.c"), String.join("\n",
+                "BTF_KFUNCS_START(x)", "BTF_ID_FLAGS(func, bpf_a, KF_ACQUIRE)", "BTF_KFUNCS_END(x)",
+                "static const struct btf_kfunc_id_set y = { .set = &x };",
+                "int f(void) { return register_btf_kfunc_id_set(MY_TYPE, &y); }", ""));
+        Cli r = Cli.run("catalog", "list", "--catalog", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("bpf_a").contains("KF_ACQUIRE");
+        assertThat(r.err()).contains("warning: ").contains("kernel/odd.c:5:").contains("MY_TYPE");
+    }
+
+    @Test
     void unknownCatalogAndUnknownKfuncAreBadInput() {
         Cli bad = Cli.run("catalog", "list", "--catalog", "linux-2.6");
         assertThat(bad.exit()).isEqualTo(2);

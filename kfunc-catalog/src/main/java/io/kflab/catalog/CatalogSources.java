@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,9 +40,16 @@ public final class CatalogSources {
 
     private final ProgressOpener progress;
     private final Map<String, Catalog> cache = new HashMap<>();
+    private Consumer<String> warnings = w -> {};
 
     public CatalogSources(ProgressOpener progress) {
         this.progress = progress;
+    }
+
+    /** Where warnings go (unfamiliar source forms, file:line each); dropped by default. */
+    public CatalogSources warnings(Consumer<String> sink) {
+        this.warnings = sink;
+        return this;
     }
 
     /** The catalog named by {@code spec}. */
@@ -106,7 +114,9 @@ public final class CatalogSources {
 
     /** A source-tree catalog built from the cached or given tree. */
     public Catalog tree(String name, Path tree, String version) {
-        return SourceCatalog.from(TreeScanner.scan(tree, progress), name, version).catalog();
+        SourceCatalog.Result r = SourceCatalog.from(TreeScanner.scan(tree, progress), name, version);
+        r.warnings().forEach(w -> warnings.accept(name + ": " + w.at().file() + ":" + w.at().line() + ": " + w.message()));
+        return r.catalog();
     }
 
     private Path fetch(String release) {

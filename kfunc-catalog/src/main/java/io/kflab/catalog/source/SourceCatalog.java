@@ -90,8 +90,7 @@ public final class SourceCatalog {
             if (r.kind() == io.kflab.catalog.scan.Registration.Kind.FMODRET) {
                 reg = Registration.fmodret(set, src);
             } else if (!r.literalProgType()) {
-                warnings.add(new ScanWarning(r.at(), "registration of " + set + " for '" + r.progType() + "': not a BPF_PROG_TYPE_* constant"));
-                continue;
+                continue; // the scanner has warned: a program type kflab cannot evaluate
             } else if (r.progType().equals("BPF_PROG_TYPE_UNSPEC")) {
                 reg = Registration.common(set, src);
             } else {
