@@ -40,10 +40,16 @@ final class CatalogCommand implements Runnable {
                 description = "running (default: the running kernel's BTF + linux-6.12 facts), btf, linux-6.1, linux-6.12, a kernel tree directory, a BTF file, a design file (.kfl).")
         String spec;
 
+        @Option(names = "--kernel-src", paramLabel = "PATH", description = "A kernel source tree to read instead (same as --catalog PATH).")
+        java.nio.file.Path kernelSrc;
+
         @Spec(Spec.Target.MIXEE) CommandSpec mixee;
 
         Catalog load() {
-            return sources(mixee).resolve(spec);
+            if (kernelSrc != null && !java.nio.file.Files.isDirectory(kernelSrc)) {
+                throw new BadInputException(kernelSrc.toString(), "--kernel-src is not a directory");
+            }
+            return sources(mixee).resolve(kernelSrc != null ? kernelSrc.toString() : spec);
         }
     }
 
@@ -167,7 +173,9 @@ final class CatalogCommand implements Runnable {
         @Override
         public void run() {
             CatalogSources sources = sources(spec);
-            CatalogDiff d = CatalogDiff.between(sources.resolve(a), sources.resolve(b));
+            // name the catalogs as the user did
+            CatalogDiff d = CatalogDiff.between(sources.resolve(a).toBuilder().name(a).build(),
+                    sources.resolve(b).toBuilder().name(b).build());
             PrintWriter w = spec.commandLine().getOut();
             w.println(json.json() ? d.json() : d.text());
         }

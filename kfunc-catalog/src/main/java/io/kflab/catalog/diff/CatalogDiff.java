@@ -35,7 +35,12 @@ public record CatalogDiff(String from, String to, List<Change> changes) {
         Map<String, String> renamedTo = new HashMap<>();
         for (Rename r : renames) if (a.kfuncs().containsKey(r.oldName()) && !b.kfuncs().containsKey(r.oldName())
                 && b.kfuncs().containsKey(r.newName()) && !a.kfuncs().containsKey(r.newName())) renamedTo.put(r.oldName(), r.newName());
+        // A rename that keeps the old name callable (a compatibility alias) is not breaking.
+        Map<String, String> aliasedTo = new HashMap<>();
+        for (Rename r : renames) if (a.kfuncs().containsKey(r.oldName()) && b.kfuncs().containsKey(r.oldName())
+                && b.kfuncs().containsKey(r.newName()) && !a.kfuncs().containsKey(r.newName())) aliasedTo.put(r.oldName(), r.newName());
         Set<String> renamedNew = new java.util.HashSet<>(renamedTo.values());
+        renamedNew.addAll(aliasedTo.values());
         Callability ca = Callability.of(a), cb = Callability.of(b);
         List<Change> out = new ArrayList<>();
         Set<String> names = new TreeSet<>(a.kfuncs().keySet());
@@ -55,6 +60,11 @@ public record CatalogDiff(String from, String to, List<Change> changes) {
                     out.add(new Change(Change.Kind.REMOVED, n, "kfunc removed", Compatibility.BREAKING, "programs calling it fail to load"));
                 }
                 continue;
+            }
+            String alias = aliasedTo.get(n);
+            if (alias != null) {
+                out.add(new Change(Change.Kind.RENAMED, n, n + " -> " + alias + " (old name kept)", Compatibility.COMPATIBLE,
+                        "programs calling " + n + " still load; new programs use " + alias));
             }
             compare(n, x, y, ca, cb, n, out);
         }

@@ -97,4 +97,14 @@ class CatalogDiffTest {
         assertThat(j.get("changes").get(0).get("compatibility").asText()).isEqualTo("BREAKING");
         assertThat(j.get("from").asText()).isEqualTo("v");
     }
+
+    @Test void aRenameThatKeepsTheOldNameIsCompatible() {
+        Catalog old = one(Kfunc.named("scx_bpf_dispatch").flags().build(), ProgType.STRUCT_OPS);
+        Catalog both = old.overlay(one(Kfunc.named("scx_bpf_dsq_insert").flags().build(), ProgType.STRUCT_OPS));
+        CatalogDiff d = CatalogDiff.between(old, both, Rename.schedExt613());
+        Change c = only(d);
+        assertThat(c.kind()).isEqualTo(Change.Kind.RENAMED);
+        assertThat(c.compatibility()).isEqualTo(Compatibility.COMPATIBLE);
+        assertThat(c.detail()).isEqualTo("scx_bpf_dispatch -> scx_bpf_dsq_insert (old name kept)");
+    }
 }
