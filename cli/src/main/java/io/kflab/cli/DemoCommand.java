@@ -92,6 +92,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             report.put("btf", facts);
         }
+        if (cap.available() && btf != null) report.put("catalog", catalogPart(out, text));
         if (json.json()) JsonMixin.print(out, report);
         return cap.available() ? 0 : Main.EXIT_NO_CAPABILITY;
     }
@@ -138,6 +139,30 @@ final class DemoCommand implements Callable<Integer> {
                 out.print(new KernelSyntax(session.callNames()).print(broken));
                 out.println("kernel: " + (r.accepted() ? "accepted (unexpected)" : r.errno() + ", \"" + line + "\""));
             }
+        }
+        return part;
+    }
+
+    /** The kfunc catalog of the running kernel, predicted from sources and measured by probing. */
+    private Map<String, Object> catalogPart(PrintWriter out, boolean text) {
+        heading(out, text, "7. The kfunc catalog: who may call what, predicted from kernel sources and measured on this kernel");
+        io.kflab.catalog.CatalogSources sources = CatalogCommand.sources(spec);
+        io.kflab.catalog.Catalog running = sources.running();
+        var measured = io.kflab.catalog.probe.KfuncCallability.get(io.kflab.catalog.probe.ProbeCache.defaultCache(), false, text);
+        var cmp = io.kflab.catalog.compare.ProbeComparison.of(running, measured);
+        var show = new io.kflab.catalog.CatalogQueries(running).show("bpf_task_acquire").orElseThrow();
+        Map<String, Object> part = new LinkedHashMap<>();
+        part.put("kfuncs", cmp.kfuncs());
+        part.put("contexts", cmp.contexts());
+        part.put("cells", cmp.cells());
+        part.put("agree", cmp.agree());
+        part.put("example", show);
+        if (text) {
+            out.printf("%d kfuncs x %d contexts: the prediction agrees with the kernel on %d of %d cells (%.2f%%)%n",
+                    cmp.kfuncs(), cmp.contexts(), cmp.agree(), cmp.cells(), 100 * cmp.agreement());
+            out.println(show.prototype() + "  [" + show.flags() + "]");
+            out.println("  callable from " + show.callableFrom().size() + " contexts, e.g. " + String.join(", ", show.callableFrom().subList(0, Math.min(4, show.callableFrom().size()))));
+            out.println("more: ./kflab catalog matrix --probe | ./kflab catalog diff linux-6.1 linux-6.12 | ./kflab catalog show NAME");
         }
         return part;
     }
