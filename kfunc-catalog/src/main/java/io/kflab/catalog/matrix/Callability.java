@@ -48,6 +48,7 @@ public final class Callability {
     private final EnumMap<Hook, List<Filter>> filtersAt = new EnumMap<>(Hook.class);
     private final List<Filter> unattached = new ArrayList<>();
     private final List<Filter> checks = new ArrayList<>();
+    private final java.util.Map<CallingContext, ContextFacts> factsCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Set<String>> contextClasses = new HashMap<>();
     private final Map<String, Filter> filters = new HashMap<>();
     private final Map<String, StructOpsType> classTables = new HashMap<>();
@@ -110,7 +111,7 @@ public final class Callability {
 
     /** The facts predicates see for this context (adds the struct_ops member's context classes). */
     public ContextFacts facts(CallingContext ctx) {
-        return new ContextFacts(ctx, ctx.structOps().map(t -> contextClasses.get(t.toString())));
+        return factsCache.computeIfAbsent(ctx, c -> new ContextFacts(c, c.structOps().map(t -> contextClasses.get(t.toString()))));
     }
 
     /** The predicted verdict, with the deciding fact; a family's generic kfunc is decided as the variant it resolves to. */
@@ -271,8 +272,11 @@ public final class Callability {
     }
 
     private static String where(List<Source> sources) {
-        return sources.isEmpty() ? "" : " (" + sources.getFirst().describe() + ")";
+        return sources.isEmpty() ? "" : WHERE.computeIfAbsent(sources.getFirst(), s -> " (" + s.describe() + ")");
     }
+
+    /** Provenance text, made once per source: the same few hundred sources are named in every matrix. */
+    private static final java.util.Map<Source, String> WHERE = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Hooks the kfunc is registered for (callable registrations only), in hook order. */
     public Set<Hook> hooksOf(String kfunc) {
