@@ -129,6 +129,9 @@ final class Emitter {
             }
             int first = exprs.imm32(v.expr(0));
             int second = v.expr().size() > 1 ? exprs.imm32(v.expr(1)) : 0;
+            if ((src == PseudoSource.MAP_FD || src == PseudoSource.MAP_IDX) && second != 0) {
+                throw err(v.expr(1), v.fn.getText() + "(...) takes one operand; for a value offset use map_value(fd, off)");
+            }
             return Insn.LoadImm64.pseudo(dst, src, first, second);
         }
         if (v.sym != null) {

@@ -98,6 +98,9 @@ public sealed interface Insn
     record LoadImm64(int dst, PseudoSource source, long imm) implements Insn {
         public LoadImm64 {
             Regs.check(dst);
+            if ((source == PseudoSource.MAP_FD || source == PseudoSource.MAP_IDX) && (imm >>> 32) != 0) {
+                throw new IllegalArgumentException("a map fd or index load has no second operand");
+            }
         }
 
         public static LoadImm64 of(int dst, long value) {

@@ -151,7 +151,9 @@ public final class InsnCodec {
             }
             if (r.off() != 0) throw invalid("BPF_LD_IMM64 uses reserved fields");
             PseudoSource source = PseudoSource.ofSrcReg(r.src());
-            if (source == null) throw invalid("unrecognized bpf_ld_imm64 insn");
+            if (source == null || ((source == PseudoSource.MAP_FD || source == PseudoSource.MAP_IDX) && next.imm() != 0)) {
+                throw invalid("unrecognized bpf_ld_imm64 insn");
+            }
             return Insn.LoadImm64.pseudo(reg(r.dst()), source, r.imm(), next.imm());
         }
         boolean indirect = mode(code) == BPF_IND;

@@ -35,7 +35,7 @@ class DecoderKernelTest {
             for (int[] f : FIELDS) {
                 RawInsn first = new RawInsn(code, f[0], f[1], (short) f[2], f[3]);
                 List<RawInsn> slots = new ArrayList<>(List.of(first));
-                RawInsn next = new RawInsn(0, 0, 0, (short) 0, 0);
+                RawInsn next = new RawInsn(0, 0, 0, (short) 0, f[3] == 1 ? 7 : 0);
                 if (code == 0x18) slots.add(next);
                 slots.add(new RawInsn(0xb7, 0, 0, (short) 0, 0));
                 slots.add(new RawInsn(0x95, 0, 0, (short) 0, 0));

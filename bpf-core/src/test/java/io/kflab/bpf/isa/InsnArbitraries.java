@@ -36,7 +36,8 @@ public final class InsnArbitraries {
                 .as((d, s, as) -> new Insn.AddrSpaceCast(d, s, as[0], as[1]));
         Arbitrary<Insn> ldImm = Combinators.combine(reg(), Arbitraries.of(PseudoSource.class),
                 Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-100, 100)))
-                .as(Insn.LoadImm64::new);
+                .as((d, src, v) -> src == PseudoSource.MAP_FD || src == PseudoSource.MAP_IDX
+                        ? new Insn.LoadImm64(d, src, v & 0xffffffffL) : new Insn.LoadImm64(d, src, v));
         Arbitrary<Insn> legacy = Combinators.combine(Arbitraries.of(true, false), Arbitraries.of(Size.B, Size.H, Size.W), reg(), imm())
                 .as((ind, size, src, imm) -> new Insn.LegacyLoad(ind, size, ind ? src : 0, imm));
         Arbitrary<Insn> load = Combinators.combine(Arbitraries.of(Size.class), Arbitraries.of(true, false), reg(), reg(), off())
