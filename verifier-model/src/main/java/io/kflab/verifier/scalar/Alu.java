@@ -249,7 +249,7 @@ public final class Alu {
     static void mul32(Reg d, Reg s) {
         long uhi = Integer.toUnsignedLong(d.umax32) * Integer.toUnsignedLong(s.umax32);
         long ulo = Integer.toUnsignedLong(d.umin32) * Integer.toUnsignedLong(s.umin32);
-        if (uhi > Reg.U32_MAX || ulo > Reg.U32_MAX) {
+        if (Reg.ult(Reg.U32_MAX, uhi) || Reg.ult(Reg.U32_MAX, ulo)) { // u32 x u32 fits u64, not s64
             d.umin32 = 0;
             d.umax32 = -1;
         } else {
