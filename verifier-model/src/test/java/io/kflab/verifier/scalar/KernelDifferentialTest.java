@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * must be explored as the model's {@link Branch#taken} predicts.
  */
 class KernelDifferentialTest {
-    static final int PROGRAMS = Integer.getInteger("kflab.scalar.programs", 400);
+    static final int PROGRAMS = Integer.getInteger("kflab.scalar.programs", 1500);
     static final long SEED = Long.getLong("kflab.scalar.seed", System.nanoTime());
     static final String OUT = "out";
 
