@@ -1,5 +1,6 @@
 package io.kflab.verifier.selftest;
 
+import io.kflab.bpf.diag.BadInputException;
 import io.kflab.verifier.selftest.SelftestCParser.*;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,10 +55,19 @@ final class ConstEval {
     long evalText(String text) {
         Long v = cache.get(text);
         if (v == null) {
-            v = eval(SelftestSyntax.parseExpr(text, "expression '" + text + "'"));
+            v = eval(parse(text, "expression '" + text + "'"));
             cache.put(text, v);
         }
         return v;
+    }
+
+    /** A macro body or member text that is not an expression makes the construct unsupported, not the file bad. */
+    private static ExprContext parse(String text, String where) {
+        try {
+            return SelftestSyntax.parseExpr(text, where);
+        } catch (BadInputException e) {
+            throw new UnsupportedConstruct("not a constant expression", e.oneLine());
+        }
     }
 
     CValue value(ExprContext e) {
@@ -98,7 +108,7 @@ final class ConstEval {
         if (body != null) {
             if (!expanding.add(name)) throw new UnsupportedConstruct("recursive macro", name);
             try {
-                return value(SelftestSyntax.parseExpr(body, "#define " + name));
+                return value(parse(body, "#define " + name));
             } finally {
                 expanding.remove(name);
             }

@@ -25,7 +25,7 @@ final class MapDefs {
         boolean needsBtf = false;
         for (MemberContext m : def.member()) {
             List<String> t = SelftestSource.tokens(m);
-            if (t.size() < 4 || !t.get(1).equals("(")) throw new UnsupportedConstruct("map definition", name + ": " + String.join(" ", t));
+            if (t.size() < 4 || !t.get(1).equals("(") || t.lastIndexOf(")") < 2) throw new UnsupportedConstruct("map definition", name + ": " + String.join(" ", t));
             String macro = t.get(0);
             List<String> inner = t.subList(2, t.lastIndexOf(")"));
             int comma = inner.indexOf(",");

@@ -89,7 +89,12 @@ public final class SelftestImporter {
         } catch (UnsupportedConstruct u) {
             throw new BadInputException(file + ":1:1", u.getMessage());
         }
-        return format == SelftestFormat.TEST_LOADER ? new TestLoaderImporter(src, kfuncIds).cases()
-                : new TestVerifierImporter(src).cases();
+        try {
+            return format == SelftestFormat.TEST_LOADER ? new TestLoaderImporter(src, kfuncIds).cases()
+                    : new TestVerifierImporter(src).cases();
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException | NullPointerException e) {
+            // a construct shaped unlike any selftest; report where the file is, not a stack trace
+            throw new BadInputException(file + ":1:1", "cannot import: " + e);
+        }
     }
 }
