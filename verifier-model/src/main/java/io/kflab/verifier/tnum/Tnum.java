@@ -10,7 +10,7 @@ public record Tnum(long value, long mask) {
     public static final Tnum UNKNOWN = new Tnum(0, -1L);
 
     public Tnum {
-        if ((value & mask) != 0) throw new IllegalArgumentException("value and mask share bits: " + new Tnum(0, 0));
+        if ((value & mask) != 0) throw new IllegalArgumentException("value and mask share bits: value 0x" + Long.toHexString(value) + ", mask 0x" + Long.toHexString(mask));
     }
 
     /** A known constant (kernel: tnum_const). */
@@ -104,14 +104,29 @@ public record Tnum(long value, long mask) {
      * the bits of a; where a bit is unknown, the union of the sums with and without b.
      */
     public static Tnum mul(Tnum a, Tnum b) {
-        Tnum acc = constant(0);
-        while (a.value != 0 || a.mask != 0) {
-            if ((a.value & 1) != 0) acc = add(acc, b);
-            else if ((a.mask & 1) != 0) acc = union(acc, add(acc, b));
-            a = a.rshift(1);
-            b = b.lshift(1);
+        // Kept in longs, as the kernel keeps tnums in registers: no object per step.
+        long av = a.value, am = a.mask, bv = b.value, bm = b.mask;
+        long accV = 0, accM = 0;
+        while (av != 0 || am != 0) {
+            if ((av & 1) != 0 || (am & 1) != 0) {
+                long sm = accM + bm, sv = accV + bv;
+                long mu = ((sm + sv) ^ sv) | accM | bm;
+                long sumV = sv & ~mu;
+                if ((av & 1) != 0) {
+                    accV = sumV;
+                    accM = mu;
+                } else {
+                    long uMu = (accV ^ sumV) | accM | mu;
+                    accV = accV & sumV & ~uMu;
+                    accM = uMu;
+                }
+            }
+            av >>>= 1;
+            am >>>= 1;
+            bv <<= 1;
+            bm <<= 1;
         }
-        return acc;
+        return new Tnum(accV, accM);
     }
 
     /** Values known in either (kernel: tnum_intersect). */

@@ -9,30 +9,49 @@ public final class TnumMulHistory {
      * to 6.17: the product of the values, plus the sum of partial products of the masks.
      */
     public static Tnum cgo22(Tnum a, Tnum b) {
-        long accV = a.value() * b.value();
-        Tnum accM = Tnum.constant(0);
-        while (a.value() != 0 || a.mask() != 0) {
-            if ((a.value() & 1) != 0) accM = Tnum.add(accM, new Tnum(0, b.mask()));
-            else if ((a.mask() & 1) != 0) accM = Tnum.add(accM, new Tnum(0, b.value() | b.mask()));
-            a = a.rshift(1);
-            b = b.lshift(1);
+        long av = a.value(), am = a.mask(), bv = b.value(), bm = b.mask();
+        long accV = av * bv;
+        long mV = 0, mM = 0; // the mask accumulator, a tnum kept in two longs
+        while (av != 0 || am != 0) {
+            long add = (av & 1) != 0 ? bm : (am & 1) != 0 ? bv | bm : 0;
+            if (add != 0) {
+                long sm = mM + add, sv = mV;
+                long mu = ((sm + sv) ^ sv) | mM | add;
+                mV = sv & ~mu;
+                mM = mu;
+            }
+            av >>>= 1;
+            am >>>= 1;
+            bv <<= 1;
+            bm <<= 1;
         }
-        return Tnum.add(Tnum.constant(accV), accM);
+        long sm = mM, sv = accV + mV;
+        long mu = ((sm + sv) ^ sv) | mM;
+        return new Tnum(sv & ~mu, mu);
     }
 
     /** The kernel's multiplication before 2021: half-multiply-accumulate over each mask. */
     public static Tnum beforeCgo22(Tnum a, Tnum b) {
-        long pi = a.value() * b.value();
-        Tnum acc = hma(Tnum.constant(pi), a.mask(), b.mask() | b.value());
-        return hma(acc, b.mask(), a.value());
+        long[] acc = {a.value() * b.value(), 0};
+        hma(acc, a.mask(), b.mask() | b.value());
+        hma(acc, b.mask(), a.value());
+        return new Tnum(acc[0], acc[1]);
     }
 
-    private static Tnum hma(Tnum acc, long value, long mask) {
+    /** acc += unknown * mask * value, the tnum acc kept as {value, mask}. */
+    private static void hma(long[] acc, long value, long mask) {
+        long v = acc[0], m = acc[1];
         while (mask != 0) {
-            if ((mask & 1) != 0) acc = Tnum.add(acc, new Tnum(0, value));
+            if ((mask & 1) != 0) {
+                long sm = m + value, sv = v;
+                long mu = ((sm + sv) ^ sv) | m | value;
+                v = sv & ~mu;
+                m = mu;
+            }
             mask >>>= 1;
             value <<= 1;
         }
-        return acc;
+        acc[0] = v;
+        acc[1] = m;
     }
 }
