@@ -22,7 +22,6 @@ public class TnumMulBench {
     static final int N = 1024;
     private final Tnum[] a = new Tnum[N];
     private final Tnum[] b = new Tnum[N];
-    private final long[] out = new long[2];
 
     /** Uniform over all 3^64 tnums (each bit 0, 1 or unknown alike), as the CGO'22 performance experiment draws them. */
     @Setup
@@ -31,23 +30,6 @@ public class TnumMulBench {
         for (int i = 0; i < N; i++) {
             a[i] = random(rnd);
             b[i] = random(rnd);
-        }
-        for (int i = 0; i < N; i++) {
-            same(Tnum.mul(a[i], b[i]), 0, i);
-            same(TnumMulHistory.cgo22(a[i], b[i]), 1, i);
-            same(TnumMulHistory.beforeCgo22(a[i], b[i]), 2, i);
-        }
-    }
-
-    private void same(Tnum model, int which, int i) {
-        long av = a[i].value(), am = a[i].mask(), bv = b[i].value(), bm = b[i].mask();
-        switch (which) {
-            case 0 -> PrimitiveTnumMul.mul618(av, am, bv, bm, out);
-            case 1 -> PrimitiveTnumMul.mulCgo22(av, am, bv, bm, out);
-            default -> PrimitiveTnumMul.mulBefore2021(av, am, bv, bm, out);
-        }
-        if (!PrimitiveTnumMul.check(out).equals(model)) {
-            throw new IllegalStateException("primitive mul #" + which + " differs from the model on " + a[i] + " x " + b[i]);
         }
     }
 
@@ -80,33 +62,4 @@ public class TnumMulBench {
         for (int i = 0; i < N; i++) bh.consume(TnumMulHistory.beforeCgo22(a[i], b[i]));
     }
 
-    /** 6.18, over primitive longs (no object per step). */
-    @Benchmark
-    public void primitiveMul618(Blackhole bh) {
-        for (int i = 0; i < N; i++) {
-            PrimitiveTnumMul.mul618(a[i].value(), a[i].mask(), b[i].value(), b[i].mask(), out);
-            bh.consume(out[0]);
-            bh.consume(out[1]);
-        }
-    }
-
-    /** CGO'22, over primitive longs. */
-    @Benchmark
-    public void primitiveMulCgo22(Blackhole bh) {
-        for (int i = 0; i < N; i++) {
-            PrimitiveTnumMul.mulCgo22(a[i].value(), a[i].mask(), b[i].value(), b[i].mask(), out);
-            bh.consume(out[0]);
-            bh.consume(out[1]);
-        }
-    }
-
-    /** Before 2021, over primitive longs. */
-    @Benchmark
-    public void primitiveMulBefore2021(Blackhole bh) {
-        for (int i = 0; i < N; i++) {
-            PrimitiveTnumMul.mulBefore2021(a[i].value(), a[i].mask(), b[i].value(), b[i].mask(), out);
-            bh.consume(out[0]);
-            bh.consume(out[1]);
-        }
-    }
 }

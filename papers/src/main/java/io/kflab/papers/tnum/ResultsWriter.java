@@ -183,9 +183,7 @@ final class ResultsWriter {
                 ## 5. Speed
 
                 Published: %s. Measured by JMH, not by this runner: `./kflab bench TnumMul`
-                (`io.kflab.bench.TnumMulBench`, random 64-bit tnums); the last measured ratios are in README.md
-                (the algorithms over primitive longs: CGO'22 faster, direction holds; the model's record-based
-                code: CGO'22 slower, direction does not hold).
+                (`io.kflab.bench.TnumMulBench`, random 64-bit tnums); the last measured ratio is in README.md.
 
                 """.formatted(Published.SPEED_CLAIM));
     }
