@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             CorpusCommand.class,
             CatalogCommand.class,
+            PapersCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

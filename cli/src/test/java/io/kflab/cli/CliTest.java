@@ -22,6 +22,14 @@ class CliTest {
     }
 
     @Test
+    void unknownPaperIsBadInput() {
+        Cli r = Cli.run("papers", "run", "no-such-paper");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("kflab: no-such-paper: no such paper; kflab reproduces: tnum-cgo22");
+        assertThat(Cli.run("papers", "list").out().strip()).isEqualTo("tnum-cgo22");
+    }
+
+    @Test
     void missingFileIsBadInput() {
         Cli r = Cli.run("kernel", "load", "no-such-file.s", "--type", "xdp");
         assertThat(r.exit()).isEqualTo(2);
