@@ -479,4 +479,12 @@ public final class Alu {
         d.unbounded32();
         d.updateBounds();
     }
+
+    /** A loaded value narrowed to {@code size} bytes (kernel: coerce_reg_to_size; sign-extending: coerce_reg_to_size_sx). */
+    public static Scalar coerce(Scalar s, int size, boolean signExtend) {
+        if (size >= 8) return s;
+        Reg r = new Reg(s);
+        if (signExtend) r.coerceToSizeSx(size); else r.coerceToSize(size);
+        return r.freeze();
+    }
 }

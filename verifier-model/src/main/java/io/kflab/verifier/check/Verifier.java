@@ -1,0 +1,737 @@
+package io.kflab.verifier.check;
+
+import io.kflab.bpf.asm.KernelSyntax;
+import io.kflab.bpf.isa.AluOp;
+import io.kflab.bpf.isa.CallKind;
+import io.kflab.bpf.isa.Helpers;
+import io.kflab.bpf.isa.Insn;
+import io.kflab.bpf.isa.InsnCodec;
+import io.kflab.bpf.isa.InvalidInsnException;
+import io.kflab.bpf.isa.JmpOp;
+import io.kflab.bpf.isa.Operand;
+import io.kflab.bpf.isa.PseudoSource;
+import io.kflab.bpf.isa.RawInsn;
+import io.kflab.bpf.isa.Width;
+import io.kflab.verifier.cfg.StructureCheck;
+import io.kflab.verifier.ctx.CtxLayout;
+import io.kflab.verifier.helper.HelperProto;
+import io.kflab.verifier.scalar.Alu;
+import io.kflab.verifier.scalar.Branch;
+import io.kflab.verifier.scalar.Scalar;
+import io.kflab.verifier.state.FrameState;
+import io.kflab.verifier.state.MapDef;
+import io.kflab.verifier.state.RegState;
+import io.kflab.verifier.state.RegState.CtxPtr;
+import io.kflab.verifier.state.RegState.MapPtr;
+import io.kflab.verifier.state.RegState.MapValue;
+import io.kflab.verifier.state.RegState.NotInit;
+import io.kflab.verifier.state.RegState.ScalarReg;
+import io.kflab.verifier.state.RegState.StackPtr;
+import io.kflab.verifier.state.StackSlot;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The verifier's main loop (kernel: bpf_check → do_check): path exploration with pruning, as root on Linux 6.18. */
+public final class Verifier {
+    /** Instructions the walk may process (kernel: BPF_COMPLEXITY_LIMIT_INSNS). */
+    public static final int COMPLEXITY_LIMIT = 1_000_000;
+    private static final int MAX_STATES_PER_INSN = 64;
+    private static final KernelSyntax SYNTAX = KernelSyntax.builtin();
+    private static final Helpers HELPERS = Helpers.builtin();
+
+    private Verifier() {}
+
+    /** Verifies {@code slots} the way BPF_PROG_LOAD would with {@code opts}. */
+    public static Verdict verify(List<RawInsn> slots, VerifyOptions opts) {
+        if (StructureCheck.check(slots, opts.bpfCapable()) instanceof StructureCheck.Rejected(var r)) {
+            String log = r.message().isEmpty() ? "" : r.message() + "\n";
+            return new Verdict(false, r.errno(), r.message(), opts.logLevel() > 0 ? log : "", 0);
+        }
+        return new Walk(slots, opts).run();
+    }
+
+    /** A rejection found during the walk. */
+    static final class Reject extends RuntimeException {
+        final String errno;
+
+        Reject(String errno, String message) {
+            super(message, null, false, false);
+            this.errno = errno;
+        }
+    }
+
+    static Reject eacces(String fmt, Object... args) {
+        return new Reject("EACCES", String.format(fmt, args));
+    }
+
+    static Reject einval(String fmt, Object... args) {
+        return new Reject("EINVAL", String.format(fmt, args));
+    }
+
+    /** Something the model does not cover: it rejects rather than guess (never accepts what it cannot check). */
+    static Reject unsupported(String what) {
+        return new Reject("EINVAL", "model: " + what + " not modelled");
+    }
+
+    /** A stored state at a prune point (kernel: struct bpf_verifier_state_list entry with its branches count). */
+    static final class Checkpoint {
+        final FrameState state;
+        final Checkpoint parent;
+        int branches = 1;
+
+        Checkpoint(FrameState state, Checkpoint parent) {
+            this.state = state;
+            this.parent = parent;
+        }
+    }
+
+    /** A path waiting to be explored (kernel: struct bpf_verifier_stack_elem). */
+    record Pending(int insn, int prev, FrameState state, Checkpoint parent, int logLen) {}
+
+    static final class Walk {
+        final List<RawInsn> slots;
+        final VerifyOptions opts;
+        final CtxLayout ctx;
+        final Insn[] decoded;
+        final boolean[] prunePoint;
+        final Map<Integer, List<Checkpoint>> visited = new HashMap<>();
+        final StringBuilder log = new StringBuilder();
+        final ArrayDeque<Pending> stack = new ArrayDeque<>();
+        int processed, totalStates, maxStatesPerInsn, jmps, prevJmps, prevInsns, idGen;
+        FrameState cur;
+        Checkpoint parent;
+
+        Walk(List<RawInsn> slots, VerifyOptions opts) {
+            this.slots = slots;
+            this.opts = opts;
+            this.ctx = CtxLayout.of(opts.progType()).orElse(null);
+            this.decoded = new Insn[slots.size()];
+            this.prunePoint = new boolean[slots.size() + 2];
+            markPrunePoints();
+        }
+
+        private void markPrunePoints() {
+            for (int i = 0; i < slots.size(); i++) {
+                RawInsn r = slots.get(i);
+                int cls = r.code() & 7;
+                if (r.code() == 0x18) { i++; continue; }
+                if (cls != 5 && cls != 6) continue;
+                int op = r.code() & 0xf0;
+                if (op == 0x80) prunePoint[Math.min(i + 1, slots.size())] = true;            // after a call
+                else if (op == 0x00) {                                                      // goto / gotol
+                    long t = (long) i + 1 + (cls == 6 ? r.imm() : r.off());
+                    if (t >= 0 && t < slots.size()) prunePoint[(int) t] = true;
+                } else if (op != 0x90 && op != 0xe0) prunePoint[i] = true;                  // conditional jump
+            }
+        }
+
+        Verdict run() {
+            int fdErr = resolveMaps();
+            if (fdErr >= 0) {
+                String m = "fd " + fdErr + " is not pointing to valid bpf_map";
+                return new Verdict(false, "EBADF", m, opts.logLevel() > 0 ? m + "\n" : "", 0);
+            }
+            if (!opts.bpfCapable()) {
+                String m = "model: unprivileged loads not modelled";
+                return new Verdict(false, "EINVAL", m, m + "\n", 0);
+            }
+            cur = FrameState.entry();
+            parent = new Checkpoint(cur, null);
+            int idx = 0;
+            try {
+                while (true) {
+                    if (++processed > COMPLEXITY_LIMIT) {
+                        throw new Reject("E2BIG", "BPF program is too large. Processed " + processed + " insn");
+                    }
+                    if (prunePoint[idx] && stateVisited(idx)) {
+                        idx = popOrEnd();
+                        if (idx < 0) break;
+                        continue;
+                    }
+                    Insn insn = decode(idx);
+                    if (opts.logLevel() > 0) log.append(idx).append(": ").append(SYNTAX.print(insn)).append('\n');
+                    int next = step(idx, insn);
+                    if (next < 0) {
+                        idx = popOrEnd();
+                        if (idx < 0) break;
+                    } else {
+                        idx = next;
+                    }
+                }
+            } catch (Reject r) {
+                log.append(r.getMessage()).append('\n');
+                log.append(finalLine());
+                return new Verdict(false, r.errno, r.getMessage(), opts.logLevel() > 0 ? log.toString() : "", processed);
+            }
+            return new Verdict(true, null, "", opts.logLevel() > 0 ? finalLine() : "", processed);
+        }
+
+        String finalLine() {
+            return "processed " + processed + " insns (limit " + COMPLEXITY_LIMIT + ") max_states_per_insn "
+                    + maxStatesPerInsn + " total_states " + totalStates + " peak_states " + totalStates + " mark_read 0\n";
+        }
+
+        /** The fd of the first ld_imm64 map load with no map, or -1 (kernel: resolve_pseudo_ldimm64). */
+        private int resolveMaps() {
+            for (int i = 0; i + 1 < slots.size(); i++) {
+                RawInsn r = slots.get(i);
+                if (r.code() != 0x18) continue;
+                if ((r.src() == 1 || r.src() == 2) && !opts.mapsByFd().containsKey(r.imm())) return r.imm();
+                i++;
+            }
+            return -1;
+        }
+
+        private Insn decode(int idx) {
+            Insn d = decoded[idx];
+            if (d != null) return d;
+            try {
+                d = InsnCodec.decode(slots.get(idx), idx + 1 < slots.size() ? slots.get(idx + 1) : null);
+            } catch (InvalidInsnException e) {
+                throw einval("%s", e.getMessage());
+            }
+            return decoded[idx] = d;
+        }
+
+        /** Ends the current path and resumes the most recently pushed one; -1 when none is left. */
+        private int popOrEnd() {
+            for (Checkpoint c = parent; c != null; c = c.parent) {
+                if (--c.branches > 0) break;
+            }
+            Pending p = stack.poll();
+            if (p == null) return -1;
+            cur = p.state();
+            parent = p.parent();
+            log.setLength(p.logLen());
+            if (opts.logLevel() > 0) log.append("from ").append(p.prev()).append(" to ").append(p.insn()).append(": ").append(cur).append('\n');
+            return p.insn();
+        }
+
+        private void push(int insn, int prev, FrameState state) {
+            parent.branches++;
+            stack.push(new Pending(insn, prev, state, parent, log.length()));
+        }
+
+        /** Pruning (kernel: is_state_visited with a simplified states_equal); true when the path can stop here. */
+        private boolean stateVisited(int idx) {
+            List<Checkpoint> list = visited.computeIfAbsent(idx, k -> new ArrayList<>());
+            for (Checkpoint c : list) {
+                if (c.branches == 0) {
+                    if (covers(c.state, cur)) return true;
+                } else if (c.state.equals(cur)) {
+                    throw einval("infinite loop detected at insn %d", idx);
+                }
+            }
+            if (jmps - prevJmps >= 2 && processed - prevInsns >= 8) {
+                Checkpoint c = new Checkpoint(cur, parent);
+                if (list.size() >= MAX_STATES_PER_INSN) {
+                    list.removeIf(x -> x.branches == 0);
+                }
+                list.add(c);
+                parent = c;
+                totalStates++;
+                maxStatesPerInsn = Math.max(maxStatesPerInsn, list.size());
+                prevJmps = jmps;
+                prevInsns = processed;
+            }
+            return false;
+        }
+
+        // ---------------------------------------------------------------- instructions
+
+        /** Executes one instruction on {@code cur}; returns the next index or -1 at the end of the path. */
+        private int step(int idx, Insn insn) {
+            return switch (insn) {
+                case Insn.Alu a -> { alu(idx, a); yield idx + 1; }
+                case Insn.Neg n -> {
+                    RegState d = read(n.dst());
+                    checkWrite(n.dst());
+                    Scalar s = d instanceof ScalarReg(Scalar v) ? Alu.neg(v, n.width()) : Scalar.UNKNOWN;
+                    set(n.dst(), RegState.scalar(s));
+                    yield idx + 1;
+                }
+                case Insn.Endian e -> {
+                    RegState d = read(e.dst());
+                    checkWrite(e.dst());
+                    Scalar s = d instanceof ScalarReg(Scalar v) ? Alu.endian(v, e.kind(), e.bits()) : Scalar.UNKNOWN;
+                    set(e.dst(), RegState.scalar(s));
+                    yield idx + 1;
+                }
+                case Insn.LoadImm64 l -> { ldImm64(l); yield idx + 2; }
+                case Insn.Load l -> { load(l); yield idx + 1; }
+                case Insn.Store s -> { store(s); yield idx + 1; }
+                case Insn.Jump j -> { jmps++; yield jump(idx, j); }
+                case Insn.Ja j -> { jmps++; yield idx + 1 + j.off(); }
+                case Insn.Gotol g -> { jmps++; yield idx + 1 + g.imm(); }
+                case Insn.Call c -> { jmps++; call(c); yield idx + 1; }
+                case Insn.Exit e -> {
+                    jmps++;
+                    read(0);
+                    yield -1;
+                }
+                case Insn.LegacyLoad l -> throw unsupported("BPF_LD_ABS/IND");
+                case Insn.Atomic a -> throw unsupported("atomic operations");
+                case Insn.MayGoto m -> throw unsupported("may_goto");
+                case Insn.AddrSpaceCast c -> throw unsupported("addr_space_cast");
+            };
+        }
+
+        /** check_reg_arg(SRC_OP). */
+        private RegState read(int reg) {
+            RegState r = cur.regs[reg];
+            if (r instanceof NotInit) throw eacces("R%d !read_ok", reg);
+            return r;
+        }
+
+        /** check_reg_arg(DST_OP_NO_MARK). */
+        private void checkWrite(int reg) {
+            if (reg == 10) throw eacces("frame pointer is read only");
+        }
+
+        private void set(int reg, RegState v) {
+            cur = cur.copy();
+            cur.regs[reg] = v;
+        }
+
+        private static Scalar scalarOf(Operand src, FrameState st) {
+            return switch (src) {
+                case Operand.Imm i -> Scalar.constant(i.value());
+                case Operand.Reg r -> ((ScalarReg) st.regs[r.reg()]).value();
+            };
+        }
+
+        private void alu(int idx, Insn.Alu a) {
+            AluOp op = a.op();
+            RegState src = a.src() instanceof Operand.Reg(int r) ? read(r) : null;
+            if (op == AluOp.MOV || op.isMovsx()) {
+                checkWrite(a.dst());
+                RegState v;
+                if (src == null) v = RegState.scalar(Alu.apply(Scalar.UNKNOWN, op, a.width(), scalarOf(a.src(), cur)));
+                else if (src instanceof ScalarReg(Scalar s)) v = RegState.scalar(Alu.apply(Scalar.UNKNOWN, op, a.width(), s));
+                else if (op == AluOp.MOV && a.width() == Width.W64) v = src;
+                else v = RegState.scalar(Alu.apply(Scalar.UNKNOWN, a.width() == Width.W32 ? AluOp.MOV : AluOp.MOV, a.width(), Scalar.UNKNOWN));
+                set(a.dst(), v);
+                return;
+            }
+            RegState dst = read(a.dst());
+            if ((op == AluOp.DIV || op == AluOp.MOD || op == AluOp.SDIV || op == AluOp.SMOD)
+                    && a.src() instanceof Operand.Imm(int k) && k == 0) throw einval("div by zero");
+            if ((op == AluOp.LSH || op == AluOp.RSH || op == AluOp.ARSH) && a.src() instanceof Operand.Imm(int k)
+                    && (k < 0 || k >= (a.width() == Width.W64 ? 64 : 32))) throw einval("invalid shift %d", k);
+            checkWrite(a.dst());
+            boolean srcPtr = src != null && src.isPointer();
+            if (dst.isPointer() && srcPtr) {
+                if (op == AluOp.SUB) { set(a.dst(), RegState.scalar(Scalar.UNKNOWN)); return; }
+                throw eacces("R%d pointer %s pointer prohibited", a.dst(), op.symbol());
+            }
+            if (dst.isPointer() || srcPtr) {
+                RegState ptr = dst.isPointer() ? dst : src;
+                Scalar off = dst.isPointer() ? scalarOf(a.src(), cur) : ((ScalarReg) dst).value();
+                set(a.dst(), pointerArith(a, ptr, off, !dst.isPointer()));
+                return;
+            }
+            List<Scalar> out = Alu.outcomes(((ScalarReg) dst).value(), op, a.width(), scalarOf(a.src(), cur));
+            if (out.size() > 1) {
+                FrameState fork = cur.copy();
+                fork.regs[a.dst()] = RegState.scalar(Scalar.constant(0));
+                push(idx, idx, fork);
+            }
+            set(a.dst(), RegState.scalar(out.getFirst()));
+        }
+
+        /** adjust_ptr_min_max_vals for fixed offsets. */
+        private RegState pointerArith(Insn.Alu a, RegState ptr, Scalar off, boolean scalarDst) {
+            AluOp op = a.op();
+            int dst = a.dst();
+            if (a.width() == Width.W32) {
+                if (op == AluOp.SUB) return RegState.scalar(Scalar.UNKNOWN);
+                throw eacces("R%d 32-bit pointer arithmetic prohibited", dst);
+            }
+            if (ptr instanceof MapValue mv && mv.orNull()) {
+                throw eacces("R%d pointer arithmetic on %s prohibited, null-check it first", dst, "map_value_or_null");
+            }
+            if (ptr instanceof MapPtr) {
+                if (op == AluOp.ADD && off.isConst() && off.varOff().value() == 0) return ptr;
+                throw eacces("R%d pointer arithmetic on map_ptr prohibited", dst);
+            }
+            if (!off.isConst()) {
+                String name = ptr instanceof StackPtr ? "fp" : ptr instanceof CtxPtr ? "ctx" : "map_value";
+                if (off.smin() == Long.MIN_VALUE) {
+                    throw einval("math between %s pointer and register with unbounded min value is not allowed", name);
+                }
+                throw unsupported("variable pointer offsets");
+            }
+            long k = off.varOff().value();
+            long delta;
+            switch (op) {
+                case ADD -> delta = k;
+                case SUB -> {
+                    if (scalarDst) throw eacces("R%d tried to subtract pointer from scalar", dst);
+                    delta = -k;
+                }
+                case AND, OR, XOR -> throw eacces("R%d bitwise operator %s on pointer prohibited", dst, op.symbol());
+                default -> throw eacces("R%d pointer arithmetic with %s operator prohibited", dst, op.symbol());
+            }
+            long base = switch (ptr) {
+                case StackPtr s -> s.off();
+                case CtxPtr c -> c.off();
+                case MapValue m -> m.off();
+                default -> throw new AssertionError();
+            };
+            long n = base + delta;
+            if (Math.abs(k) >= (1 << 29) || Math.abs(n) >= (1 << 29)) throw unsupported("pointer offsets beyond 1<<29");
+            int o = (int) n;
+            return switch (ptr) {
+                case StackPtr s -> new StackPtr(o);
+                case CtxPtr c -> new CtxPtr(o);
+                case MapValue m -> new MapValue(m.map(), o, m.id(), false);
+                default -> throw new AssertionError();
+            };
+        }
+
+        private void ldImm64(Insn.LoadImm64 l) {
+            checkWrite(l.dst());
+            if (l.source() == PseudoSource.IMM) {
+                set(l.dst(), RegState.scalar(Scalar.constant(l.imm())));
+            } else if (l.source() == PseudoSource.MAP_FD) {
+                set(l.dst(), new MapPtr(opts.mapsByFd().get(l.lo())));
+            } else if (l.source() == PseudoSource.MAP_IDX && l.lo() >= 0 && l.lo() < opts.fdArray().size()) {
+                set(l.dst(), new MapPtr(opts.fdArray().get(l.lo())));
+            } else {
+                throw unsupported("ld_imm64 " + l.source());
+            }
+        }
+
+        // ---------------------------------------------------------------- memory
+
+        private void load(Insn.Load l) {
+            RegState ptr = read(l.src());
+            checkWrite(l.dst());
+            int size = l.size().bytes();
+            RegState v = access(l.src(), ptr, l.off(), size, false, null, false);
+            if (v instanceof ScalarReg(Scalar s) && size < 8) v = RegState.scalar(Alu.coerce(s, size, l.signExtend()));
+            else if (l.signExtend() && !(v instanceof ScalarReg)) throw unsupported("sign-extending pointer fills");
+            set(l.dst(), v);
+        }
+
+        private void store(Insn.Store s) {
+            RegState val = null;
+            if (s.src() instanceof Operand.Reg(int r)) val = read(r);
+            RegState ptr = read(s.dst());
+            access(s.dst(), ptr, s.off(), s.size().bytes(), true, val, val == null && ((Operand.Imm) s.src()).value() == 0);
+            if (val == null && ptr instanceof StackPtr) immSpill(s, (StackPtr) ptr);
+        }
+
+        /** BPF_ST of an immediate at an 8-byte aligned stack slot spills a constant (kernel: the fake_reg case). */
+        private void immSpill(Insn.Store s, StackPtr p) {
+            int off = p.off() + s.off();
+            if (off % 8 != 0) return;
+            int spi = (-off - 1) / 8;
+            StackSlot old = cur.stack[spi];
+            byte[] t = old.types().clone();
+            int size = s.size().bytes();
+            Scalar c = Scalar.constant(((Operand.Imm) s.src()).value());
+            spill(t, size);
+            cur.stack[spi] = new StackSlot(t, RegState.scalar(c));
+        }
+
+        private static void spill(byte[] t, int size) {
+            int i = 8;
+            for (; i > 8 - size; i--) t[i - 1] = StackSlot.SPILL;
+            for (; i > 0; i--) if (t[i - 1] != StackSlot.ZERO && t[i - 1] != StackSlot.INVALID) t[i - 1] = StackSlot.MISC;
+        }
+
+        /** check_mem_access; for reads returns the loaded value (before narrowing). */
+        private RegState access(int regno, RegState ptr, int insnOff, int size, boolean write, RegState val, boolean zeroImm) {
+            return switch (ptr) {
+                case ScalarReg s -> throw eacces("R%d invalid mem access 'scalar'", regno);
+                case MapPtr m -> throw eacces("R%d invalid mem access 'map_ptr'", regno);
+                case MapValue m when m.orNull() -> throw eacces("R%d invalid mem access 'map_value_or_null'", regno);
+                case MapValue m -> {
+                    mapAccess(regno, m, insnOff, size);
+                    yield RegState.scalar(Scalar.UNKNOWN);
+                }
+                case CtxPtr c -> {
+                    if (c.off() != 0) throw eacces("dereference of modified ctx ptr R%d off=%d disallowed", regno, c.off());
+                    if (ctx == null) throw unsupported("context of " + opts.progType());
+                    if (!write && insnOff == 168 && size == 8) throw unsupported("__sk_buff->sk");
+                    if (!ctx.valid(insnOff, size, write)) throw eacces("invalid bpf_context access off=%d size=%d", insnOff, size);
+                    yield RegState.scalar(Scalar.UNKNOWN);
+                }
+                case StackPtr p -> stackAccess(regno, p, insnOff, size, write, val, zeroImm);
+                case NotInit n -> throw new AssertionError();
+            };
+        }
+
+        private void mapAccess(int regno, MapValue m, int insnOff, int size) {
+            long off = (long) m.off() + insnOff;
+            if (off < 0 || off + size > m.map().valueSize()) {
+                throw eacces("invalid access to map value, value_size=%d off=%d size=%d\nR%d min value is outside of the allowed memory range",
+                        m.map().valueSize(), off, size, regno);
+            }
+        }
+
+        private RegState stackAccess(int regno, StackPtr p, int insnOff, int size, boolean write, RegState val, boolean zeroImm) {
+            int off = p.off() + insnOff;
+            if (Math.floorMod(off, size) != 0) {
+                throw eacces("misaligned stack access off 0+%d+%d size %d", p.off(), insnOff, size);
+            }
+            if (off < -FrameState.STACK || off + size > 0) {
+                throw eacces("invalid %s stack R%d off=%d size=%d", write ? "write to" : "read from", regno, off, size);
+            }
+            int spi = (-off - 1) / 8;
+            int slot = -off - 1;
+            StackSlot old = cur.stack[spi];
+            if (write) {
+                cur = cur.copy();
+                byte[] t = old.types().clone();
+                if (val instanceof ScalarReg && off % 8 == 0) {
+                    spill(t, size);
+                    cur.stack[spi] = new StackSlot(t, val);
+                } else if (val != null && val.isPointer()) {
+                    if (size != 8) throw eacces("invalid size of register spill");
+                    spill(t, 8);
+                    cur.stack[spi] = new StackSlot(t, val);
+                } else {
+                    if (old.isSpill()) for (int i = 0; i < 8; i++) if (t[i] != StackSlot.INVALID) t[i] = StackSlot.MISC;
+                    byte type = (val instanceof ScalarReg(Scalar s) && s.isConst() && s.varOff().value() == 0) || zeroImm
+                            ? StackSlot.ZERO : StackSlot.MISC;
+                    for (int i = 0; i < size; i++) t[(slot - i) % 8] = type;
+                    cur.stack[spi] = new StackSlot(t, RegState.NOT_INIT);
+                }
+                return null;
+            }
+            if (old.isSpill()) {
+                int spillSize = old.spillSize();
+                RegState sp = old.spilled();
+                if (size == 8 && spillSize == 8) return sp;
+                if (!(sp instanceof ScalarReg)) throw eacces("invalid size of register fill");
+                if (size <= spillSize && off % 8 == 0) return sp;
+                int spills = 0, zeros = 0;
+                for (int i = 0; i < size; i++) {
+                    byte b = old.types()[(slot - i) % 8];
+                    if (b == StackSlot.SPILL) spills++;
+                    else if (b == StackSlot.ZERO) zeros++;
+                }
+                if (spills == size && sp instanceof ScalarReg(Scalar s) && s.isConst() && s.varOff().value() == 0) {
+                    return RegState.scalar(Scalar.constant(0));
+                }
+                return RegState.scalar(zeros == size ? Scalar.constant(0) : Scalar.UNKNOWN);
+            }
+            int zeros = 0;
+            for (int i = 0; i < size; i++) if (old.types()[(slot - i) % 8] == StackSlot.ZERO) zeros++;
+            return RegState.scalar(zeros == size ? Scalar.constant(0) : Scalar.UNKNOWN);
+        }
+
+        // ---------------------------------------------------------------- jumps
+
+        private int jump(int idx, Insn.Jump j) {
+            int srcReg = j.src() instanceof Operand.Reg(int r) ? r : -1;
+            RegState b = srcReg >= 0 ? read(srcReg) : null;
+            RegState a = read(j.dst());
+            int target = idx + 1 + j.off();
+            boolean w64 = j.width() == Width.W64;
+            if (a instanceof ScalarReg(Scalar sa) && (b == null || b instanceof ScalarReg)) {
+                Scalar sb = b == null ? Scalar.constant(((Operand.Imm) j.src()).value()) : ((ScalarReg) b).value();
+                Branch.Outcome o = Branch.taken(j.op(), j.width(), sa, sb);
+                if (o == Branch.Outcome.TRUE) return target;
+                if (o == Branch.Outcome.FALSE) return idx + 1;
+                FrameState taken = cur.copy();
+                FrameState fall = cur.copy();
+                if (srcReg != j.dst()) {
+                    Branch.Refined t = Branch.refine(j.op(), j.width(), sa, sb, true);
+                    Branch.Refined f = Branch.refine(j.op(), j.width(), sa, sb, false);
+                    taken.regs[j.dst()] = RegState.scalar(t.a());
+                    fall.regs[j.dst()] = RegState.scalar(f.a());
+                    if (srcReg >= 0) {
+                        taken.regs[srcReg] = RegState.scalar(t.b());
+                        fall.regs[srcReg] = RegState.scalar(f.b());
+                    }
+                }
+                push(target, idx, taken);
+                cur = fall;
+                return idx + 1;
+            }
+            // pointer comparisons (allowed for root): decide against 0 for non-NULL pointers, NULL-mark lookups
+            RegState ptr = a.isPointer() ? a : b;
+            RegState other = a.isPointer() ? b : a;
+            JmpOp op = a.isPointer() ? j.op() : flip(j.op());
+            boolean otherZero = other == null ? ((Operand.Imm) j.src()).value() == 0
+                    : other instanceof ScalarReg(Scalar s) && s.isConst() && s.varOff().value() == 0;
+            if (w64 && (other == null || !other.isPointer()) && otherZero && (op == JmpOp.JEQ || op == JmpOp.JNE)) {
+                boolean maybeNull = ptr instanceof MapValue m && m.orNull();
+                if (!maybeNull) return op == JmpOp.JNE ? target : idx + 1;
+                if (a.isPointer() && b == null) {
+                    int id = ((MapValue) ptr).id();
+                    FrameState taken = markNull(cur, id, op == JmpOp.JEQ);
+                    FrameState fall = markNull(cur, id, op == JmpOp.JNE);
+                    push(target, idx, taken);
+                    cur = fall;
+                    return idx + 1;
+                }
+            }
+            push(target, idx, cur.copy());
+            return idx + 1;
+        }
+
+        private static JmpOp flip(JmpOp op) {
+            return switch (op) {
+                case JGT -> JmpOp.JLT; case JLT -> JmpOp.JGT; case JGE -> JmpOp.JLE; case JLE -> JmpOp.JGE;
+                case JSGT -> JmpOp.JSLT; case JSLT -> JmpOp.JSGT; case JSGE -> JmpOp.JSLE; case JSLE -> JmpOp.JSGE;
+                default -> op;
+            };
+        }
+
+        /** mark_ptr_or_null_regs: every copy of lookup {@code id} becomes 0 or a map value. */
+        private static FrameState markNull(FrameState s, int id, boolean isNull) {
+            FrameState n = s.copy();
+            for (int i = 0; i < 11; i++) n.regs[i] = markOne(n.regs[i], id, isNull);
+            for (int i = 0; i < n.stack.length; i++) {
+                StackSlot sl = n.stack[i];
+                if (sl.isSpill()) {
+                    RegState m = markOne(sl.spilled(), id, isNull);
+                    if (m != sl.spilled()) n.stack[i] = new StackSlot(sl.types(), m);
+                }
+            }
+            return n;
+        }
+
+        private static RegState markOne(RegState r, int id, boolean isNull) {
+            if (r instanceof MapValue m && m.orNull() && m.id() == id) {
+                return isNull ? RegState.scalar(Scalar.constant(0)) : new MapValue(m.map(), m.off(), 0, false);
+            }
+            return r;
+        }
+
+        // ---------------------------------------------------------------- calls
+
+        private void call(Insn.Call c) {
+            if (c.kind() != CallKind.HELPER) throw unsupported(c.kind() == CallKind.SUBPROG ? "bpf-to-bpf calls" : "kfunc calls");
+            int id = c.imm();
+            if (id < 0 || id >= HelperProto.MAX_ID) throw einval("invalid func unknown#%d", id);
+            HelperProto p = HelperProto.of(id).orElse(null);
+            if (p == null) {
+                String name = HELPERS.name(id);
+                throw einval("program of this type cannot use helper %s#%d", name == null ? "unknown" : name, id);
+            }
+            MapDef map = null;
+            boolean constKeyInRange = false;
+            for (int i = 0; i < p.args().size(); i++) {
+                int regno = i + 1;
+                RegState r = read(regno);
+                switch (p.args().get(i)) {
+                    case CONST_MAP_PTR -> {
+                        if (!(r instanceof MapPtr(MapDef m))) throw eacces("R%d type=%s expected=map_ptr", regno, typeName(r));
+                        map = m;
+                    }
+                    case PTR_TO_MAP_KEY -> {
+                        helperMem(regno, r, map.keySize(), true);
+                        constKeyInRange = map.type() == MapDef.ARRAY && constKey(r, map);
+                    }
+                    case PTR_TO_MAP_VALUE -> helperMem(regno, r, map.valueSize(), true);
+                    case PTR_TO_MEM -> {
+                        RegState size = read(regno + 1);
+                        if (!(size instanceof ScalarReg(Scalar s)) || !s.isConst() || s.varOff().value() <= 0
+                                || s.varOff().value() >= (1 << 29)) throw unsupported("non-constant helper sizes");
+                        helperMem(regno, r, (int) s.varOff().value(), false);
+                    }
+                    case CONST_SIZE, ANYTHING -> {}
+                }
+            }
+            cur = cur.copy();
+            for (int i = 1; i <= 5; i++) cur.regs[i] = RegState.NOT_INIT;
+            cur.regs[0] = switch (p.ret()) {
+                case MAP_VALUE_OR_NULL -> constKeyInRange ? new MapValue(map, 0, 0, false) : new MapValue(map, 0, ++idGen, true);
+                case INTEGER -> RegState.scalar(id == 8 ? Scalar.range(0, opts.nrCpuIds() - 1) : Scalar.UNKNOWN);
+            };
+        }
+
+        private static String typeName(RegState r) {
+            return switch (r) {
+                case ScalarReg s -> "scalar";
+                case CtxPtr c -> "ctx";
+                case StackPtr s -> "fp";
+                case MapPtr m -> "map_ptr";
+                case MapValue m -> m.orNull() ? "map_value_or_null" : "map_value";
+                case NotInit n -> "?";
+            };
+        }
+
+        /** check_helper_mem_access for fixed-offset stack and map value pointers. */
+        private void helperMem(int regno, RegState r, int size, boolean key) {
+            switch (r) {
+                case StackPtr p -> {
+                    int off = p.off();
+                    if (off < -FrameState.STACK || off + size > 0) {
+                        throw einval("invalid read from stack R%d off=%d size=%d", regno, off, size);
+                    }
+                }
+                case MapValue m when !m.orNull() -> mapAccess(regno, m, 0, size);
+                default -> {
+                    String expected = key ? "fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_"
+                            : "fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_";
+                    if (!key) throw unsupported("helper memory argument of type " + typeName(r));
+                    throw eacces("R%d type=%s expected=%s", regno, typeName(r), expected);
+                }
+            }
+        }
+
+        /** 6.18: an array lookup whose key is a known in-range constant spilled at an aligned stack slot cannot fail. */
+        private boolean constKey(RegState r, MapDef map) {
+            if (!(r instanceof StackPtr(int off)) || off % 8 != 0) return false;
+            StackSlot s = cur.stack[(-off - 1) / 8];
+            if (!s.isSpill() || s.spillSize() < map.keySize()) return false;
+            if (!(s.spilled() instanceof ScalarReg(Scalar v)) || !v.isConst()) return false;
+            long k = v.varOff().value() & 0xffffffffL;
+            return k < map.maxEntries();
+        }
+
+        // ---------------------------------------------------------------- pruning
+
+        /** Simplified states_equal: registers and stack of {@code old} include those of {@code cur}. */
+        static boolean covers(FrameState old, FrameState cur) {
+            for (int i = 0; i < 11; i++) if (!regCovers(old.regs[i], cur.regs[i])) return false;
+            for (int i = 0; i < old.stack.length; i++) {
+                StackSlot o = old.stack[i], c = cur.stack[i];
+                if (o == c || o.equals(c)) continue;
+                if (o.isSpill() || c.isSpill()) {
+                    if (!o.isSpill() || !c.isSpill() || !Arrays.equals(o.types(), c.types())) {
+                        if (!bytesCover(o, c)) return false;
+                        continue;
+                    }
+                    if (!regCovers(o.spilled(), c.spilled()) || c.spilled() instanceof NotInit) return false;
+                    continue;
+                }
+                if (!bytesCover(o, c)) return false;
+            }
+            return true;
+        }
+
+        private static boolean bytesCover(StackSlot o, StackSlot c) {
+            for (int b = 0; b < 8; b++) {
+                byte ob = o.types()[b], cb = c.types()[b];
+                if (ob == StackSlot.INVALID) continue;
+                if (ob == StackSlot.MISC && cb != StackSlot.SPILL) continue;
+                if (ob == cb && ob == StackSlot.ZERO) continue;
+                return false;
+            }
+            return true;
+        }
+
+        private static boolean regCovers(RegState o, RegState c) {
+            if (o instanceof NotInit) return true;
+            if (o instanceof ScalarReg(Scalar so) && c instanceof ScalarReg(Scalar sc)) {
+                return so.varOff().containsAll(sc.varOff())
+                        && so.smin() <= sc.smin() && sc.smax() <= so.smax()
+                        && Long.compareUnsigned(so.umin(), sc.umin()) <= 0 && Long.compareUnsigned(sc.umax(), so.umax()) <= 0
+                        && so.smin32() <= sc.smin32() && sc.smax32() <= so.smax32()
+                        && Integer.compareUnsigned(so.umin32(), sc.umin32()) <= 0 && Integer.compareUnsigned(sc.umax32(), so.umax32()) <= 0;
+            }
+            return o.equals(c);
+        }
+    }
+}

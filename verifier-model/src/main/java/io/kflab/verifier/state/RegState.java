@@ -1,0 +1,72 @@
+package io.kflab.verifier.state;
+
+import io.kflab.verifier.scalar.Scalar;
+
+/** The abstract value of one register (kernel: struct bpf_reg_state); {@code toString()} is the 6.18 log spelling. */
+public sealed interface RegState {
+
+    /** Whether this is a pointer (kernel: __is_pointer_value with allow_ptr_leaks off). */
+    default boolean isPointer() {
+        return !(this instanceof NotInit) && !(this instanceof ScalarReg);
+    }
+
+    /** Never written (kernel: NOT_INIT, printed {@code ?}). */
+    record NotInit() implements RegState {
+        @Override
+        public String toString() {
+            return "?";
+        }
+    }
+
+    /** A number (kernel: SCALAR_VALUE). */
+    record ScalarReg(Scalar value) implements RegState {
+        @Override
+        public String toString() {
+            return value.toString();
+        }
+    }
+
+    /** The program's context argument with a fixed offset (kernel: PTR_TO_CTX, {@code ctx()}). */
+    record CtxPtr(int off) implements RegState {
+        @Override
+        public String toString() {
+            return off == 0 ? "ctx()" : "ctx(off=" + off + ")";
+        }
+    }
+
+    /** A frame pointer with a fixed offset (kernel: PTR_TO_STACK, {@code fp-8}). */
+    record StackPtr(int off) implements RegState {
+        @Override
+        public String toString() {
+            return "fp" + off;
+        }
+    }
+
+    /** A map (kernel: CONST_PTR_TO_MAP, {@code map_ptr(ks=4,vs=8)}). */
+    record MapPtr(MapDef map) implements RegState {
+        @Override
+        public String toString() {
+            return "map_ptr(ks=" + map.keySize() + ",vs=" + map.valueSize() + ")";
+        }
+    }
+
+    /**
+     * A pointer into a map value with a fixed offset (kernel: PTR_TO_MAP_VALUE, with PTR_MAYBE_NULL
+     * when {@code orNull}); {@code id} links copies for the NULL check (0 = none).
+     */
+    record MapValue(MapDef map, int off, int id, boolean orNull) implements RegState {
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(orNull ? "map_value_or_null(" : "map_value(");
+            if (id != 0) sb.append("id=").append(id).append(',');
+            if (off != 0) sb.append("off=").append(off).append(',');
+            return sb.append("ks=").append(map.keySize()).append(",vs=").append(map.valueSize()).append(')').toString();
+        }
+    }
+
+    RegState NOT_INIT = new NotInit();
+
+    static RegState scalar(Scalar s) {
+        return new ScalarReg(s);
+    }
+}
