@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
             CorpusCommand.class,
             CatalogCommand.class,
             PapersCommand.class,
+            VerifyCommand.class,
+            SelftestsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -230,6 +230,9 @@ public final class Verifier {
                 Checkpoint c = new Checkpoint(cur, parent);
                 if (list.size() >= MAX_STATES_PER_INSN) {
                     list.removeIf(x -> x.branches == 0);
+                    // Still full: forget the oldest. A loop it would have caught then runs into the
+                    // complexity limit instead (still a rejection), and every prune point stays cheap.
+                    while (list.size() >= MAX_STATES_PER_INSN) list.removeFirst();
                 }
                 list.add(c);
                 parent = c;

@@ -42,4 +42,28 @@ class VerifierRobustnessTest {
         out.add(new RawInsn(0x95, 0, 0, (short) 0, 0));
         return out;
     }
+
+    /** A long loop whose body branches: many checkpoints stay unexplored; each prune point must stay cheap. */
+    @org.junit.jupiter.api.Test
+    void longBranchyLoopsStopQuickly() {
+        String text = """
+                r0 = 0
+                r1 = 0
+                l0:
+                r1 += 1
+                if r1 > 3 goto l1
+                r0 += 1
+                l1:
+                if r1 & 1 goto l2
+                r0 += 2
+                l2:
+                if r1 < 200000 goto l0
+                exit
+                """;
+        var slots = io.kflab.bpf.asm.Assembler.builtin().assemble(text, "loop.s").slots();
+        long start = System.nanoTime();
+        Verdict v = Verifier.verify(slots, VerifyOptions.of(io.kflab.bpf.sys.ProgType.SOCKET_FILTER));
+        org.assertj.core.api.Assertions.assertThat((System.nanoTime() - start) / 1_000_000).as("ms").isLessThan(5_000);
+        org.assertj.core.api.Assertions.assertThat(v.insnsProcessed()).isPositive();
+    }
 }
