@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             PapersCommand.class,
             VerifyCommand.class,
             SelftestsCommand.class,
+            DiffCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -19,7 +19,7 @@ class VerifierRobustnessTest {
     @Property(tries = 10_000)
     void everyProgramGetsAVerdict(@ForAll long seed, @ForAll boolean raw) {
         Random rnd = new Random(seed);
-        List<RawInsn> prog = raw ? rawSlots(rnd) : new ProgGen(rnd, 3, 4).program();
+        List<RawInsn> prog = raw ? rawSlots(rnd) : new io.kflab.verifier.diff.ProgramGenerator(rnd, 3, 4).program();
         long t0 = System.nanoTime();
         Verdict v = Verifier.verify(prog, OPTS);
         assertThat(System.nanoTime() - t0).isLessThan(1_000_000_000L);

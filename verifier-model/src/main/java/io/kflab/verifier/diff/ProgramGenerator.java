@@ -1,17 +1,17 @@
-package io.kflab.verifier.check;
+package io.kflab.verifier.diff;
 
 import io.kflab.bpf.isa.RawInsn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Random plausible socket-filter programs: register setup, stack spills/fills, ctx reads, map lookups, branches. */
-final class ProgGen {
+/** Random plausible socket-filter programs for differential testing: register setup, stack spills/fills, ctx reads, map lookups (a hash and an array map), branches; the kernel accepts about a third. */
+public final class ProgramGenerator {
     private final Random rnd;
     private final int hashFd, arrayFd;
-    final List<RawInsn> out = new ArrayList<>();
+    private final List<RawInsn> out = new ArrayList<>();
 
-    ProgGen(Random rnd, int hashFd, int arrayFd) {
+    public ProgramGenerator(Random rnd, int hashFd, int arrayFd) {
         this.rnd = rnd;
         this.hashFd = hashFd;
         this.arrayFd = arrayFd;
@@ -43,7 +43,7 @@ final class ProgGen {
     private static final int[] SIZES = {0x18, 0x08, 0x00, 0x10}; // DW, H, W, B size bits
     private static final int[] BYTES = {8, 2, 4, 1};
 
-    List<RawInsn> program() {
+    public List<RawInsn> program() {
         e(0xbf, 6, 1, 0, 0); // r6 = r1
         init[6] = init[10] = true;
         e(0xb7, 7, 0, 0, rnd.nextInt(5));

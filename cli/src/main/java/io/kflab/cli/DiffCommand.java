@@ -1,0 +1,62 @@
+package io.kflab.cli;
+
+import io.kflab.bpf.diag.BadInputException;
+import io.kflab.bpf.diag.Progress;
+import io.kflab.bpf.sys.ProgType;
+import io.kflab.verifier.diff.DiffReport;
+import io.kflab.verifier.diff.Differential;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kflab diff}: the verifier model against the running kernel on generated programs. */
+@Command(name = "diff", description = "Generate programs, verify each with the model and the running kernel, count agreement; every disagreement is written as a minimised reproducer.")
+final class DiffCommand implements Callable<Integer> {
+    @Option(names = "--random", required = true, paramLabel = "N", description = "How many programs.") int programs;
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Generator seed (default ${DEFAULT-VALUE}); the same seed gives the same programs.") long seed;
+    @Option(names = "--type", paramLabel = "TYPE", defaultValue = "socket_filter", converter = Converters.ProgTypeConverter.class,
+            description = "Program type (the generator makes socket_filter programs).") ProgType type;
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "diff-reproducers", description = "Where reproducers go (default ${DEFAULT-VALUE}).") Path out;
+    @Mixin JsonMixin json;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (programs < 1) throw new BadInputException("--random " + programs, "expected at least 1 program");
+        if (type != ProgType.SOCKET_FILTER) {
+            throw new BadInputException("--type " + type.cliName(), "the program generator makes socket_filter programs only (so far)");
+        }
+        DiffReport r;
+        try (Progress p = json.json() ? Progress.quiet() : Progress.start("diff", programs, "programs")) {
+            r = Differential.run(programs, seed, out, p);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        if (json.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("total", r.total());
+            m.put("agree", r.agree());
+            m.put("modelAcceptKernelReject", r.modelAcceptKernelReject());
+            m.put("modelRejectKernelAccept", r.modelRejectKernelAccept());
+            m.put("sameErrno", r.sameErrno());
+            m.put("sameMessage", r.sameMessage());
+            m.put("bothReject", r.bothReject());
+            m.put("kernelAccept", r.kernelAccept());
+            m.put("reproducers", r.reproducers());
+            JsonMixin.print(w, m);
+        } else {
+            w.printf("%d programs (seed %d): %d agree (%.2f%%); model accepts what the kernel rejects: %d; model rejects what the kernel accepts: %d%n",
+                    r.total(), seed, r.agree(), 100.0 * r.agree() / r.total(), r.modelAcceptKernelReject(), r.modelRejectKernelAccept());
+            w.printf("both reject: %d, with the same errno %d and the same message %d; the kernel accepted %d%n",
+                    r.bothReject(), r.sameErrno(), r.sameMessage(), r.kernelAccept());
+            r.reproducers().forEach(f -> w.println("reproducer: " + f));
+        }
+        return r.modelAcceptKernelReject() == 0 ? 0 : 1;
+    }
+}

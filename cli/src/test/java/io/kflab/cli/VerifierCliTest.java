@@ -1,0 +1,53 @@
+package io.kflab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kflab.bpf.sys.KernelAssumptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kflab verify, diff and selftests through the CLI. */
+class VerifierCliTest {
+    private static final Path EXAMPLES = Path.of("..", "examples", "asm");
+
+    @Test
+    void verifyGivesTheKernelsShapeOfAnswerAndSaysItIsTheModel() throws Exception {
+        Cli r = Cli.run("verify", EXAMPLES.resolve("uninit_r2.s").toString(), "--type", "socket_filter", "--json");
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode j = JsonMixin.MAPPER.readTree(r.out());
+        assertThat(j.get("accepted").asBoolean()).isFalse();
+        assertThat(j.get("errno").asText()).isEqualTo("EACCES");
+        assertThat(j.get("log").asText()).contains("R2 !read_ok");
+        assertThat(j.get("model").asBoolean()).isTrue();
+    }
+
+    @Test
+    void diffOfGeneratedProgramsNeverHasTheModelAcceptWhatTheKernelRejects(@TempDir Path out) throws Exception {
+        KernelAssumptions.assumeBpf();
+        Cli r = Cli.run("diff", "--random", "300", "--seed", "5", "--out", out.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = JsonMixin.MAPPER.readTree(r.out());
+        assertThat(j.get("total").asInt()).isEqualTo(300);
+        assertThat(j.get("modelAcceptKernelReject").asInt()).isZero();
+        assertThat(j.get("agree").asInt()).isGreaterThanOrEqualTo(290);
+        assertThat(j.get("reproducers").size()).isEqualTo(300 - j.get("agree").asInt());
+        assertThat(Cli.run("diff", "--random", "0").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void selftestsRunOnTheModelAndTheKernel() throws Exception {
+        KernelAssumptions.assumeBpf();
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/apt-get")), "the linux-6.12 corpus comes from apt-get download");
+        Cli r = Cli.run("selftests", "run", "--kernel", "--filter", "verifier_and", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = JsonMixin.MAPPER.readTree(r.out());
+        assertThat(j.get("imported").asInt()).isGreaterThan(1000);
+        assertThat(j.get("run").asInt()).isPositive().isEqualTo(j.get("tests").size());
+        assertThat(j.get("kernelAgreesWithExpected").asInt()).isGreaterThan(0);
+        assertThat(j.get("unsupportedByFeature").size()).isPositive();
+    }
+}

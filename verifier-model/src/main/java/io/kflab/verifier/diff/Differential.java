@@ -1,0 +1,118 @@
+package io.kflab.verifier.diff;
+
+import io.kflab.bpf.asm.AsmPrinter;
+import io.kflab.bpf.diag.Progress;
+import io.kflab.bpf.isa.Program;
+import io.kflab.bpf.isa.RawInsn;
+import io.kflab.bpf.sys.Bpf;
+import io.kflab.bpf.sys.BpfCapability;
+import io.kflab.bpf.sys.LoadResult;
+import io.kflab.bpf.sys.MapFd;
+import io.kflab.bpf.sys.MapType;
+import io.kflab.bpf.sys.ProgType;
+import io.kflab.verifier.check.Verdict;
+import io.kflab.verifier.check.Verifier;
+import io.kflab.verifier.check.VerifyOptions;
+import io.kflab.verifier.state.MapDef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/**
+ * Generated programs through the model and BPF_PROG_LOAD: counts of agreement, and every
+ * disagreement minimised (instructions turned into no-ops while the disagreement stays) and
+ * written as a reproducer.
+ */
+public final class Differential {
+    private Differential() {}
+
+    /** {@code goto +0}: the no-op minimisation puts in place of an instruction. */
+    private static final RawInsn NOP = new RawInsn(0x05, 0, 0, (short) 0, 0);
+
+    public static DiffReport run(int programs, long seed, Path reproDir, Progress progress) {
+        BpfCapability.require();
+        try (MapFd hash = Bpf.mapCreate(MapType.HASH, 4, 8, 16).create();
+             MapFd array = Bpf.mapCreate(MapType.ARRAY, 4, 8, 4).create()) {
+            VerifyOptions opts = VerifyOptions.of(ProgType.SOCKET_FILTER).withMaps(Map.of(
+                    hash.fd(), new MapDef(MapDef.HASH, 4, 8, 16), array.fd(), new MapDef(MapDef.ARRAY, 4, 8, 4)));
+            // Mixed first: java.util.Random gives correlated streams for small nearby seeds.
+            Random rnd = new Random(new java.util.SplittableRandom(seed).nextLong());
+            int agree = 0, mAkR = 0, mRkA = 0, bothReject = 0, sameErrno = 0, sameMsg = 0, kAccept = 0;
+            List<String> repro = new ArrayList<>();
+            for (int n = 0; n < programs; n++) {
+                List<RawInsn> prog = new ProgramGenerator(rnd, hash.fd(), array.fd()).program();
+                Verdict m = Verifier.verify(prog, opts);
+                Kernel k = kernel(prog);
+                if (k.accepted) kAccept++;
+                if (m.accepted() == k.accepted) agree++;
+                else {
+                    if (m.accepted()) mAkR++;
+                    else mRkA++;
+                    if (reproDir != null) repro.add(write(reproDir, n, minimise(prog, opts, m.accepted()), m, k));
+                }
+                if (!m.accepted() && !k.accepted) {
+                    bothReject++;
+                    if (m.errno().equals(k.errno)) sameErrno++;
+                    if (m.message().equals(k.message)) sameMsg++;
+                }
+                progress.step();
+            }
+            return new DiffReport(programs, agree, mAkR, mRkA, bothReject, sameErrno, sameMsg, kAccept, repro);
+        }
+    }
+
+    private record Kernel(boolean accepted, String errno, String message, String log) {}
+
+    private static Kernel kernel(List<RawInsn> prog) {
+        try (LoadResult k = Bpf.progLoad(ProgType.SOCKET_FILTER, bytes(prog)).logLevel(1).load()) {
+            String msg = k.log().lines().filter(l -> !l.matches("^\\d+: .*") && !l.startsWith("processed ")
+                    && !l.startsWith("from ") && !l.isBlank()).collect(Collectors.joining("\n"));
+            return new Kernel(k.accepted(), k.accepted() ? "" : k.errno().name(), msg, k.log());
+        }
+    }
+
+    /** Turns instructions into no-ops, one at a time, while the model still disagrees the same way. */
+    static List<RawInsn> minimise(List<RawInsn> prog, VerifyOptions opts, boolean modelAccepts) {
+        List<RawInsn> cur = new ArrayList<>(prog);
+        for (int i = 0; i < cur.size() - 1; i++) {
+            RawInsn keep = cur.get(i);
+            if (keep.equals(NOP) || keep.code() == 0x18 || keep.code() == 0) continue; // keep ld_imm64 pairs whole
+            cur.set(i, NOP);
+            boolean still = Verifier.verify(cur, opts).accepted() == modelAccepts && kernel(cur).accepted != modelAccepts;
+            if (!still) cur.set(i, keep);
+        }
+        return cur;
+    }
+
+    private static String write(Path dir, int n, List<RawInsn> prog, Verdict m, Kernel k) {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve(String.format("disagreement-%05d.s", n));
+            StringBuilder sb = new StringBuilder();
+            sb.append("// model: ").append(m.accepted() ? "accept" : "reject " + m.errno() + " " + m.message().replace('\n', ' ')).append('\n');
+            sb.append("// kernel: ").append(k.accepted ? "accept" : "reject " + k.errno + " " + k.message.replace('\n', ' ')).append('\n');
+            sb.append("// map fds in ld_imm64 are this run's; rerun with: kflab verify FILE --type socket_filter --map ...\n");
+            try {
+                sb.append(AsmPrinter.builtin().print(Program.decode(bytes(prog), file.toString())));
+            } catch (RuntimeException e) {
+                for (RawInsn r : prog) sb.append(".8byte 0x").append(Long.toHexString(r.toLong())).append('\n');
+            }
+            Files.writeString(file, sb.toString());
+            return file.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] bytes(List<RawInsn> p) {
+        byte[] b = new byte[p.size() * 8];
+        for (int i = 0; i < p.size(); i++) p.get(i).write(b, i * 8);
+        return b;
+    }
+}
