@@ -24,6 +24,8 @@ import io.kflab.verifier.state.RegState;
 import io.kflab.verifier.state.RegState.CtxPtr;
 import io.kflab.verifier.state.RegState.MapPtr;
 import io.kflab.verifier.state.RegState.MapValue;
+import io.kflab.verifier.state.RegState.Pkt;
+import io.kflab.verifier.state.RegState.PktEnd;
 import io.kflab.verifier.state.RegState.NotInit;
 import io.kflab.verifier.state.RegState.ScalarReg;
 import io.kflab.verifier.state.RegState.StackPtr;
@@ -357,12 +359,13 @@ public final class Verifier {
             if (ptr instanceof MapValue mv && mv.orNull()) {
                 throw eacces("R%d pointer arithmetic on %s prohibited, null-check it first", dst, "map_value_or_null");
             }
+            if (ptr instanceof PktEnd) throw eacces("R%d pointer arithmetic on pkt_end prohibited", dst);
             if (ptr instanceof MapPtr) {
                 if (op == AluOp.ADD && off.isConst() && off.varOff().value() == 0) return ptr;
                 throw eacces("R%d pointer arithmetic on map_ptr prohibited", dst);
             }
             if (!off.isConst()) {
-                String name = ptr instanceof StackPtr ? "fp" : ptr instanceof CtxPtr ? "ctx" : "map_value";
+                String name = typeName(ptr);
                 if (off.smin() == Long.MIN_VALUE) {
                     throw einval("math between %s pointer and register with unbounded min value is not allowed", name);
                 }
@@ -383,6 +386,7 @@ public final class Verifier {
                 case StackPtr s -> s.off();
                 case CtxPtr c -> c.off();
                 case MapValue m -> m.off();
+                case Pkt p -> p.off();
                 default -> throw new AssertionError();
             };
             long n = base + delta;
@@ -392,6 +396,7 @@ public final class Verifier {
                 case StackPtr s -> new StackPtr(o);
                 case CtxPtr c -> new CtxPtr(o);
                 case MapValue m -> new MapValue(m.map(), o, m.id(), false);
+                case Pkt p -> new Pkt(p.meta(), o, p.range());
                 default -> throw new AssertionError();
             };
         }
@@ -463,6 +468,22 @@ public final class Verifier {
                     if (ctx == null) throw unsupported("context of " + opts.progType());
                     if (!write && insnOff == 168 && size == 8) throw unsupported("__sk_buff->sk");
                     if (!ctx.valid(insnOff, size, write)) throw eacces("invalid bpf_context access off=%d size=%d", insnOff, size);
+                    yield switch (ctx.field(insnOff)) {
+                        case SCALAR -> RegState.scalar(Scalar.UNKNOWN);
+                        case PKT -> new Pkt(false, 0, 0);
+                        case PKT_META -> new Pkt(true, 0, 0);
+                        case PKT_END -> new PktEnd();
+                    };
+                }
+                case PktEnd e -> throw eacces("R%d invalid mem access 'pkt_end'", regno);
+                case Pkt p -> {
+                    if (write && val != null && val.isPointer()) throw unsupported("pointer stores into the packet");
+                    long off = (long) p.off() + insnOff;
+                    if (p.range() < 0) throw einval("R%d offset is outside of the packet", regno);
+                    if (off < 0 || off + size > p.range()) {
+                        throw eacces("invalid access to packet, off=%d size=%d, R%d(id=0,off=%d,r=%d)\nR%d offset is outside of the packet",
+                                off, size, regno, off, p.range(), regno);
+                    }
                     yield RegState.scalar(Scalar.UNKNOWN);
                 }
                 case StackPtr p -> stackAccess(regno, p, insnOff, size, write, val, zeroImm);
@@ -559,6 +580,10 @@ public final class Verifier {
                 cur = fall;
                 return idx + 1;
             }
+            if (w64 && b != null) {
+                Integer next = pktJump(idx, j, a, b, target);
+                if (next != null) return next;
+            }
             // pointer comparisons (allowed for root): decide against 0 for non-NULL pointers, NULL-mark lookups
             RegState ptr = a.isPointer() ? a : b;
             RegState other = a.isPointer() ? b : a;
@@ -579,6 +604,57 @@ public final class Verifier {
             }
             push(target, idx, cur.copy());
             return idx + 1;
+        }
+
+        /**
+         * try_match_pkt_pointers: {@code pkt op pkt_end} (or {@code pkt_meta op pkt}) gives every packet pointer
+         * of that kind the proven range in the branch where the pointer is at most the end, and marks the
+         * compared register beyond/at the end (a negative range) in the other.
+         */
+        private Integer pktJump(int idx, Insn.Jump j, RegState a, RegState b, int target) {
+            int srcReg = ((Operand.Reg) j.src()).reg();
+            Pkt p;
+            int preg;
+            JmpOp op;
+            if (a instanceof Pkt pa && (!pa.meta() ? b instanceof PktEnd : b instanceof Pkt pb && !pb.meta() && pb.off() == 0)) {
+                p = pa; preg = j.dst(); op = j.op();
+            } else if (b instanceof Pkt pb && (!pb.meta() ? a instanceof PktEnd : a instanceof Pkt pa && !pa.meta() && pa.off() == 0)) {
+                p = pb; preg = srcReg; op = flip(j.op());
+            } else {
+                return null;
+            }
+            // now "p op end"
+            boolean goodTaken, open;
+            switch (op) {
+                case JGT -> { goodTaken = false; open = false; }
+                case JLT -> { goodTaken = true; open = true; }
+                case JGE -> { goodTaken = false; open = true; }
+                case JLE -> { goodTaken = true; open = false; }
+                default -> { return null; }
+            }
+            FrameState good = cur.copy();
+            FrameState bad = cur.copy();
+            if (!(p.off() < 0 || (p.off() == 0 && open) || p.off() > 0xffff)) {
+                int newRange = p.off() + (open ? 1 : 0);
+                for (int i = 0; i < 11; i++) good.regs[i] = widen(good.regs[i], p.meta(), newRange);
+                for (int i = 0; i < good.stack.length; i++) {
+                    StackSlot sl = good.stack[i];
+                    if (sl.isSpill()) {
+                        RegState m = widen(sl.spilled(), p.meta(), newRange);
+                        if (m != sl.spilled()) good.stack[i] = new StackSlot(sl.types(), m);
+                    }
+                }
+            }
+            // bad branch: p > end (open) or p >= end: BEYOND_PKT_END (-1) / AT_PKT_END (-2), PTR_TO_PACKET only
+            if (!p.meta()) bad.regs[preg] = new Pkt(false, p.off(), open ? -2 : -1);
+            push(target, idx, goodTaken ? good : bad);
+            cur = goodTaken ? bad : good;
+            return idx + 1;
+        }
+
+        private static RegState widen(RegState r, boolean meta, int range) {
+            if (r instanceof Pkt q && q.meta() == meta && range > q.range()) return new Pkt(meta, q.off(), range);
+            return r;
         }
 
         private static JmpOp flip(JmpOp op) {
@@ -660,6 +736,8 @@ public final class Verifier {
                 case StackPtr s -> "fp";
                 case MapPtr m -> "map_ptr";
                 case MapValue m -> m.orNull() ? "map_value_or_null" : "map_value";
+                case Pkt p -> p.meta() ? "pkt_meta" : "pkt";
+                case PktEnd e -> "pkt_end";
                 case NotInit n -> "?";
             };
         }
@@ -674,6 +752,7 @@ public final class Verifier {
                     }
                 }
                 case MapValue m when !m.orNull() -> mapAccess(regno, m, 0, size);
+                case Pkt p -> throw unsupported("packet pointers as helper arguments");
                 default -> {
                     String expected = key ? "fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_"
                             : "fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_";

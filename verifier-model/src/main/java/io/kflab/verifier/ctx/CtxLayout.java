@@ -4,14 +4,27 @@ import io.kflab.bpf.sys.ProgType;
 import java.util.Optional;
 
 /** Which context bytes a program type may read or write (kernel: bpf_verifier_ops.is_valid_access). */
-public sealed interface CtxLayout permits CtxLayout.SkBuff {
+public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp {
+
+    /** What a valid read of a context field gives (kernel: bpf_insn_access_aux.reg_type). */
+    enum Field { SCALAR, PKT, PKT_META, PKT_END }
+
+    /** The kind of value a valid read at {@code off} gives. */
+    default Field field(int off) {
+        return Field.SCALAR;
+    }
 
     /** Whether a {@code size}-byte access at {@code off} is allowed; reads give an unknown scalar. */
     boolean valid(int off, int size, boolean write);
 
     /** The layout of a program type, empty when the model has none. */
     static Optional<CtxLayout> of(ProgType type) {
-        return type == ProgType.SOCKET_FILTER ? Optional.of(new SkBuff()) : Optional.empty();
+        return switch (type) {
+            case SOCKET_FILTER -> Optional.of(new SkBuff(false));
+            case SCHED_CLS, SCHED_ACT -> Optional.of(new SkBuff(true));
+            case XDP -> Optional.of(new Xdp());
+            default -> Optional.empty();
+        };
     }
 
     /**
@@ -19,13 +32,28 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff {
      * bpf_skb_is_valid_access): cb[0..4] readable and writable at any aligned size; the u32 fields len … tc_index, hash, napi_id, wire_len,
      * gso_segs, gso_size are readable with narrow (1/2/4-byte) aligned loads; only cb[] is writable,
      * full width. Pointer fields (data, data_end, flow_keys, sk, …) and the socket fields are not modelled.
+     * With {@code tc} (sched_cls/sched_act, kernel: tc_cls_act_is_valid_access) data (76), data_end (80) and
+     * data_meta (140) are also readable, 4 bytes only, giving packet pointers; tc's extra writable and
+     * readable fields are not modelled (rejected as invalid access, as the socket filter would).
      */
-    record SkBuff() implements CtxLayout {
+    record SkBuff(boolean tc) implements CtxLayout {
+        @Override
+        public Field field(int off) {
+            if (!tc) return Field.SCALAR;
+            return switch (off) {
+                case 76 -> Field.PKT;
+                case 80 -> Field.PKT_END;
+                case 140 -> Field.PKT_META;
+                default -> Field.SCALAR;
+            };
+        }
+
         private static final int[] U32_FIELDS = {0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60, 64, 68, 84, 160, 164, 176};
 
         @Override
         public boolean valid(int off, int size, boolean write) {
             if (off < 0 || off >= 192 || size <= 0 || off % size != 0) return false;
+            if (tc && (off == 76 || off == 80 || off == 140)) return size == 4 && !write;
             if (off >= 48 && off < 68) return off + size <= 68 && size <= 8; // cb[0..4]: any aligned size, read or write
             int field = off & ~3;
             boolean known = false;
@@ -34,6 +62,28 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff {
             boolean cb = field >= 48 && field <= 64;
             if (write) return cb && size == 4;
             return true;
+        }
+    }
+
+    /**
+     * struct xdp_md (kernel: xdp_is_valid_access): read only, 4-byte aligned loads of data (0), data_end (4),
+     * data_meta (8), ingress_ifindex (12), rx_queue_index (16); egress_ifindex (20) only for
+     * BPF_XDP_DEVMAP, which the model does not model (rejected).
+     */
+    record Xdp() implements CtxLayout {
+        @Override
+        public Field field(int off) {
+            return switch (off) {
+                case 0 -> Field.PKT;
+                case 4 -> Field.PKT_END;
+                case 8 -> Field.PKT_META;
+                default -> Field.SCALAR;
+            };
+        }
+
+        @Override
+        public boolean valid(int off, int size, boolean write) {
+            return !write && off >= 0 && off < 20 && size == 4 && off % 4 == 0;
         }
     }
 }

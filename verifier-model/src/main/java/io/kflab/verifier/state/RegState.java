@@ -64,6 +64,27 @@ public sealed interface RegState {
         }
     }
 
+    /**
+     * A packet pointer with a fixed offset (kernel: PTR_TO_PACKET, or PTR_TO_PACKET_META when {@code meta}, id 0);
+     * {@code range} is how many bytes from the packet start a comparison against the end has proven readable.
+     */
+    record Pkt(boolean meta, int off, int range) implements RegState {
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(meta ? "pkt_meta(" : "pkt(");
+            if (off != 0) sb.append("off=").append(off).append(',');
+            return sb.append("r=").append(range).append(')').toString();
+        }
+    }
+
+    /** The end of the packet (kernel: PTR_TO_PACKET_END, {@code pkt_end()}). */
+    record PktEnd() implements RegState {
+        @Override
+        public String toString() {
+            return "pkt_end()";
+        }
+    }
+
     RegState NOT_INIT = new NotInit();
 
     static RegState scalar(Scalar s) {

@@ -1,0 +1,77 @@
+package io.kflab.verifier.check;
+
+import static io.kflab.verifier.check.VerifierExamplesTest.p;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kflab.bpf.isa.RawInsn;
+import io.kflab.bpf.sys.Bpf;
+import io.kflab.bpf.sys.KernelAssumptions;
+import io.kflab.bpf.sys.LoadResult;
+import io.kflab.bpf.sys.ProgType;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** XDP and tc context and direct packet access, with the kernel's errno and message (each also checked on the running kernel). */
+class PacketExamplesTest {
+    static final String XDP_PKT = "61 2 1 0 0; 61 3 1 4 0; bf 4 2 0 0; 07 4 0 0 8; ";
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            XDP_PKT + "2d 4 3 1 0; 61 0 2 5 0; b7 0 0 0 0; 95 0 0 0 0 @ EACCES @ invalid access to packet, off=5 size=4, R2(id=0,off=5,r=8)\\nR2 offset is outside of the packet",
+            "61 2 1 0 0; 71 0 2 0 0; 95 0 0 0 0 @ EACCES @ invalid access to packet, off=0 size=1, R2(id=0,off=0,r=0)\\nR2 offset is outside of the packet",
+            "61 3 1 4 0; 07 3 0 0 8; b7 0 0 0 0; 95 0 0 0 0 @ EACCES @ R3 pointer arithmetic on pkt_end prohibited",
+            "61 3 1 4 0; 71 0 3 0 0; 95 0 0 0 0 @ EACCES @ R3 invalid mem access 'pkt_end'",
+            "b7 0 0 0 0; 63 1 0 12 0; 95 0 0 0 0 @ EACCES @ invalid bpf_context access off=12 size=4",
+            "69 0 1 0 0; 95 0 0 0 0 @ EACCES @ invalid bpf_context access off=0 size=2",
+            "b7 0 0 0 0; " + XDP_PKT + "3d 3 4 1 0; 71 0 4 -8 0; 95 0 0 0 0 @ EINVAL @ R4 offset is outside of the packet",
+    })
+    void xdpRejectsLikeTheKernel(String prog, String errno, String message) {
+        check(ProgType.XDP, prog, false, errno, message.replace("\\n", "\n"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            XDP_PKT + "2d 4 3 1 0; 61 0 2 4 0; b7 0 0 0 0; 95 0 0 0 0",
+            XDP_PKT + "2d 3 4 1 0; 05 0 0 1 0; 71 0 2 8 0; b7 0 0 0 0; 95 0 0 0 0",   // end > pkt+8: 9 bytes
+            "61 2 1 8 0; 61 3 1 0 0; bf 4 2 0 0; 07 4 0 0 4; 2d 4 3 1 0; 61 0 2 0 0; b7 0 0 0 0; 95 0 0 0 0", // data_meta
+            "61 0 1 16 0; 95 0 0 0 0",
+    })
+    void xdpAcceptsLikeTheKernel(String prog) {
+        check(ProgType.XDP, prog, true, null, null);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "61 2 1 76 0; 61 3 1 80 0; bf 4 2 0 0; 07 4 0 0 14; 2d 4 3 1 0; 69 0 2 12 0; b7 0 0 0 0; 95 0 0 0 0 @ true",
+            "61 2 1 76 0; 61 3 1 80 0; bf 4 2 0 0; 07 4 0 0 14; 2d 4 3 1 0; 69 0 2 13 0; b7 0 0 0 0; 95 0 0 0 0 @ false",
+    })
+    void tcPacketAccess(String prog, boolean accepted) {
+        check(ProgType.SCHED_CLS, prog, accepted, accepted ? null : "EACCES",
+                accepted ? null : "invalid access to packet, off=13 size=2, R2(id=0,off=13,r=14)\nR2 offset is outside of the packet");
+    }
+
+    private static void check(ProgType type, String prog, boolean accepted, String errno, String message) {
+        List<RawInsn> slots = p(prog);
+        Verdict v = Verifier.verify(slots, VerifyOptions.of(type));
+        assertThat(v.accepted()).as(v.log()).isEqualTo(accepted);
+        if (!accepted) {
+            assertThat(v.errno()).isEqualTo(errno);
+            assertThat(v.message()).isEqualTo(message);
+        }
+        try {
+            KernelAssumptions.assumeBpf();
+        } catch (RuntimeException e) {
+            return;
+        }
+        byte[] bytes = new byte[slots.size() * 8];
+        for (int i = 0; i < slots.size(); i++) slots.get(i).write(bytes, i * 8);
+        try (LoadResult k = Bpf.progLoad(type, bytes).logLevel(1).load()) {
+            assertThat(k.accepted()).as(k.log()).isEqualTo(accepted);
+            if (!accepted) {
+                assertThat(k.errno().name()).isEqualTo(errno);
+                assertThat(k.log()).contains(message);
+            }
+        }
+    }
+}
