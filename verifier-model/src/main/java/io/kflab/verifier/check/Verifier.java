@@ -275,7 +275,11 @@ public final class Verifier {
                 case Insn.Call c -> { jmps++; call(c); yield idx + 1; }
                 case Insn.Exit e -> {
                     jmps++;
-                    read(0);
+                    RegState r0 = read(0);
+                    if (opts.progType() == io.kflab.bpf.sys.ProgType.CGROUP_SKB
+                            && !(r0 instanceof ScalarReg(Scalar s) && s.smin() >= 0 && s.smax() <= 1)) {
+                        throw unsupported("cgroup_skb return values outside [0, 1]");
+                    }
                     yield -1;
                 }
                 case Insn.LegacyLoad l -> throw unsupported("BPF_LD_ABS/IND");
@@ -466,7 +470,7 @@ public final class Verifier {
                 case CtxPtr c -> {
                     if (c.off() != 0) throw eacces("dereference of modified ctx ptr R%d off=%d disallowed", regno, c.off());
                     if (ctx == null) throw unsupported("context of " + opts.progType());
-                    if (!write && insnOff == 168 && size == 8) throw unsupported("__sk_buff->sk");
+                    if (!write && insnOff == 168 && size == 8 && !(ctx instanceof CtxLayout.Xdp)) throw unsupported("__sk_buff->sk");
                     if (!ctx.valid(insnOff, size, write)) throw eacces("invalid bpf_context access off=%d size=%d", insnOff, size);
                     yield switch (ctx.field(insnOff)) {
                         case SCALAR -> RegState.scalar(Scalar.UNKNOWN);
@@ -477,6 +481,7 @@ public final class Verifier {
                 }
                 case PktEnd e -> throw eacces("R%d invalid mem access 'pkt_end'", regno);
                 case Pkt p -> {
+                    if (write && !ctx.packetWritable()) throw eacces("cannot write into packet");
                     if (write && val != null && val.isPointer()) throw unsupported("pointer stores into the packet");
                     long off = (long) p.off() + insnOff;
                     if (p.range() < 0) throw einval("R%d offset is outside of the packet", regno);

@@ -4,10 +4,15 @@ import io.kflab.bpf.sys.ProgType;
 import java.util.Optional;
 
 /** Which context bytes a program type may read or write (kernel: bpf_verifier_ops.is_valid_access). */
-public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp {
+public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb {
 
     /** What a valid read of a context field gives (kernel: bpf_insn_access_aux.reg_type). */
     enum Field { SCALAR, PKT, PKT_META, PKT_END }
+
+    /** Whether direct packet writes are allowed (kernel: may_access_direct_pkt_data). */
+    default boolean packetWritable() {
+        return true;
+    }
 
     /** The kind of value a valid read at {@code off} gives. */
     default Field field(int off) {
@@ -23,6 +28,7 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp {
             case SOCKET_FILTER -> Optional.of(new SkBuff(false));
             case SCHED_CLS, SCHED_ACT -> Optional.of(new SkBuff(true));
             case XDP -> Optional.of(new Xdp());
+            case CGROUP_SKB -> Optional.of(new CgroupSkb());
             default -> Optional.empty();
         };
     }
@@ -84,6 +90,45 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp {
         @Override
         public boolean valid(int off, int size, boolean write) {
             return !write && off >= 0 && off < 20 && size == 4 && off % 4 == 0;
+        }
+    }
+
+    /**
+     * struct __sk_buff as a cgroup_skb program sees it with CAP_BPF (kernel: cg_skb_is_valid_access →
+     * bpf_skb_is_valid_access): no tc_classid, data_meta, wire_len, flow_keys; writes only to mark, priority,
+     * cb[] (any aligned size) and tstamp (8 bytes); data/data_end (4 bytes) give read-only packet pointers;
+     * family … local_port readable (the IPv4/IPv6 addresses 4 bytes only, the rest narrow); tstamp and
+     * hwtstamp 8 bytes only. {@code sk} (168) is not modelled (the verifier rejects it as such).
+     */
+    record CgroupSkb() implements CtxLayout {
+        @Override
+        public boolean packetWritable() {
+            return false;
+        }
+
+        @Override
+        public Field field(int off) {
+            return off == 76 ? Field.PKT : off == 80 ? Field.PKT_END : Field.SCALAR;
+        }
+
+        @Override
+        public boolean valid(int off, int size, boolean write) {
+            if (off < 0 || off >= 192 || size <= 0 || off % size != 0) return false;
+            int field = off & ~3;
+            if (field == 72 || field == 140 || field == 160) return false;
+            boolean cb = off >= 48 && off < 68;
+            boolean tstamp = off >= 152 && off < 160;
+            if (write && !(field == 8 || field == 32 || cb || tstamp)) return false;
+            if (cb) return off + size <= 68;
+            if (field == 76 || field == 80) return size == 4;
+            if (off >= 92 && off < 132) return size == 4;
+            if (off >= 144 && off < 152) return false;              // flow_keys
+            if (off >= 184) return !write && size == 8;              // hwtstamp
+            if (tstamp) return size == 8;
+            if (off >= 168 && off < 176) return false;              // sk: not modelled (caller rejects 8-byte sk loads)
+            if (off >= 180 && off < 184) return false;              // tstamp_type, padding
+            if (write) return size == 4;
+            return size <= 4;
         }
     }
 }

@@ -51,6 +51,25 @@ class PacketExamplesTest {
                 accepted ? null : "invalid access to packet, off=13 size=2, R2(id=0,off=13,r=14)\nR2 offset is outside of the packet");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "61 2 1 76 0; 61 3 1 80 0; bf 4 2 0 0; 07 4 0 0 1; 2d 4 3 1 0; 72 2 0 0 0; b7 0 0 0 0; 95 0 0 0 0 @ EACCES @ cannot write into packet",
+            "61 0 1 72 0; b7 0 0 0 0; 95 0 0 0 0 @ EACCES @ invalid bpf_context access off=72 size=4",
+            "b7 0 0 0 0; 63 1 0 0 0; 95 0 0 0 0 @ EACCES @ invalid bpf_context access off=0 size=4",
+    })
+    void cgroupSkbRejectsLikeTheKernel(String prog, String errno, String message) {
+        check(ProgType.CGROUP_SKB, prog, false, errno, message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "61 2 1 76 0; 61 3 1 80 0; bf 4 2 0 0; 07 4 0 0 1; 2d 4 3 1 0; 71 0 2 0 0; b7 0 0 0 0; 95 0 0 0 0",
+            "b7 0 0 0 0; 63 1 0 8 0; 79 2 1 152 0; 7b 1 2 152 0; 69 2 1 88 0; 95 0 0 0 0",
+    })
+    void cgroupSkbAcceptsLikeTheKernel(String prog) {
+        check(ProgType.CGROUP_SKB, prog, true, null, null);
+    }
+
     private static void check(ProgType type, String prog, boolean accepted, String errno, String message) {
         List<RawInsn> slots = p(prog);
         Verdict v = Verifier.verify(slots, VerifyOptions.of(type));
