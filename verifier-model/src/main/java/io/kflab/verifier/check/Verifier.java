@@ -283,7 +283,7 @@ public final class Verifier {
                     yield -1;
                 }
                 case Insn.LegacyLoad l -> throw unsupported("BPF_LD_ABS/IND");
-                case Insn.Atomic a -> throw unsupported("atomic operations");
+                case Insn.Atomic a -> { atomic(a); yield idx + 1; }
                 case Insn.MayGoto m -> throw unsupported("may_goto");
                 case Insn.AddrSpaceCast c -> throw unsupported("addr_space_cast");
             };
@@ -428,6 +428,33 @@ public final class Verifier {
             if (v instanceof ScalarReg(Scalar s) && size < 8) v = RegState.scalar(Alu.coerce(s, size, l.signExtend()));
             else if (l.signExtend() && !(v instanceof ScalarReg)) throw unsupported("sign-extending pointer fills");
             set(l.dst(), v);
+        }
+
+        /** check_atomic_rmw (root): read then write of the same location, fetch forms load the old value. */
+        private void atomic(Insn.Atomic a) {
+            io.kflab.bpf.isa.AtomicOp op = a.op();
+            if (op == io.kflab.bpf.isa.AtomicOp.LOAD_ACQ || op == io.kflab.bpf.isa.AtomicOp.STORE_REL) {
+                throw unsupported("load-acquire/store-release");
+            }
+            RegState src = read(a.src());
+            RegState ptr = read(a.dst());
+            boolean cmpxchg = op == io.kflab.bpf.isa.AtomicOp.CMPXCHG;
+            RegState r0 = cmpxchg ? read(0) : null;
+            if (ptr instanceof CtxPtr || ptr instanceof Pkt || ptr instanceof PktEnd) {
+                throw eacces("BPF_ATOMIC stores into R%d %s is not allowed", a.dst(), typeName(ptr));
+            }
+            boolean fetch = op.fetches();
+            int loadReg = cmpxchg ? 0 : a.src();
+            if (fetch) checkWrite(loadReg);
+            if (src.isPointer() || (r0 != null && r0.isPointer())) throw unsupported("atomic stores of pointers");
+            int size = a.size().bytes();
+            if (ptr instanceof MapValue m && !m.orNull() && (m.off() + a.off()) % size != 0) { // strict_alignment_once
+                throw eacces("misaligned value access off 0+%d+%d size %d", m.off(), a.off(), size);
+            }
+            RegState old = access(a.dst(), ptr, a.off(), size, false, null, false);
+            if (!(old instanceof ScalarReg(Scalar os))) throw unsupported("atomics on spilled pointers");
+            access(a.dst(), ptr, a.off(), size, true, null, false);
+            if (fetch) set(loadReg, RegState.scalar(size < 8 ? Alu.coerce(os, size, false) : os));
         }
 
         private void store(Insn.Store s) {

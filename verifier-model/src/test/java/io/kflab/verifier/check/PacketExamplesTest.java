@@ -70,6 +70,27 @@ class PacketExamplesTest {
         check(ProgType.CGROUP_SKB, prog, true, null, null);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "b7 0 0 0 0; b7 2 0 0 1; c3 1 2 0 0; 95 0 0 0 0 @ EACCES @ BPF_ATOMIC stores into R1 ctx is not allowed",
+            "b7 0 0 0 0; 7b 10 0 -8 0; db 10 10 -8 1; 95 0 0 0 0 @ EACCES @ frame pointer is read only",
+            "b7 1 0 0 1; 7b 10 1 -8 0; db 10 1 -8 241; 95 0 0 0 0 @ EACCES @ R0 !read_ok",
+            "b7 0 0 0 0; b7 1 0 0 1; 7b 10 1 -8 0; db 10 1 -4 1; 95 0 0 0 0 @ EACCES @ misaligned stack access off 0+0+-4 size 8",
+    })
+    void atomicsRejectLikeTheKernel(String prog, String errno, String message) {
+        check(ProgType.SOCKET_FILTER, prog, false, errno, message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "7a 10 0 -8 5; b7 1 0 0 1; db 10 1 -8 1; bf 0 1 0 0; 95 0 0 0 0",       // r1 = fetch_add: old value 5
+            "7a 10 0 -8 5; b7 0 0 0 5; b7 1 0 0 1; db 10 1 -8 241; 95 0 0 0 0",     // cmpxchg
+            "7a 10 0 -8 5; b7 1 0 0 1; c3 10 1 -8 225; bf 0 1 0 0; 95 0 0 0 0",     // xchg w
+    })
+    void atomicsAcceptLikeTheKernel(String prog) {
+        check(ProgType.SOCKET_FILTER, prog, true, null, null);
+    }
+
     private static void check(ProgType type, String prog, boolean accepted, String errno, String message) {
         List<RawInsn> slots = p(prog);
         Verdict v = Verifier.verify(slots, VerifyOptions.of(type));

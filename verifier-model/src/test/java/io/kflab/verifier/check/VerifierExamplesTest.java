@@ -57,6 +57,7 @@ class VerifierExamplesTest {
             "18 1 1 0 99; 0 0 0 0 0; b7 0 0 0 0; 95 0 0 0 0 @ EBADF @ fd 99 is not pointing to valid bpf_map",
             "b7 0 0 0 0; 95 0 0 0 1 @ EINVAL @ BPF_EXIT uses reserved fields",
             "b7 0 0 0 0; 15 0 0 1 1; 05 0 0 -2 0; 95 0 0 0 0 @ EINVAL @ infinite loop detected at insn 1",
+            LOOKUP + "55 0 0 1 0; 95 0 0 0 0; b7 1 0 0 1; c3 0 1 3 0; b7 0 0 0 0; 95 0 0 0 0 @ EACCES @ misaligned value access off 0+0+3 size 4",
     })
     void rejectsLikeTheKernel(String prog, String errno, String message) {
         Verdict v = Verifier.verify(p(prog), OPTS);
