@@ -282,7 +282,7 @@ public final class Verifier {
                     }
                     yield -1;
                 }
-                case Insn.LegacyLoad l -> throw unsupported("BPF_LD_ABS/IND");
+                case Insn.LegacyLoad l -> { ldAbs(l); yield idx + 1; }
                 case Insn.Atomic a -> { atomic(a); yield idx + 1; }
                 case Insn.MayGoto m -> throw unsupported("may_goto");
                 case Insn.AddrSpaceCast c -> throw unsupported("addr_space_cast");
@@ -428,6 +428,22 @@ public final class Verifier {
             if (v instanceof ScalarReg(Scalar s) && size < 8) v = RegState.scalar(Alu.coerce(s, size, l.signExtend()));
             else if (l.signExtend() && !(v instanceof ScalarReg)) throw unsupported("sign-extending pointer fills");
             set(l.dst(), v);
+        }
+
+        /** check_ld_abs: skb programs, R6 the unmoved ctx; R1-R5 become unreadable, R0 an unknown scalar. */
+        private void ldAbs(Insn.LegacyLoad l) {
+            io.kflab.bpf.sys.ProgType t = opts.progType();
+            if (t != io.kflab.bpf.sys.ProgType.SOCKET_FILTER && t != io.kflab.bpf.sys.ProgType.SCHED_CLS
+                    && t != io.kflab.bpf.sys.ProgType.SCHED_ACT) {
+                throw einval("BPF_LD_[ABS|IND] instructions not allowed for this program type");
+            }
+            RegState r6 = read(6);
+            if (!(r6 instanceof CtxPtr c)) throw einval("at the time of BPF_LD_ABS|IND R6 != pointer to skb");
+            if (l.indirect()) read(l.src());
+            if (c.off() != 0) throw eacces("dereference of modified ctx ptr R6 off=%d disallowed", c.off());
+            cur = cur.copy();
+            for (int i = 1; i <= 5; i++) cur.regs[i] = RegState.NOT_INIT;
+            cur.regs[0] = RegState.scalar(Scalar.UNKNOWN);
         }
 
         /** check_atomic_rmw (root): read then write of the same location, fetch forms load the old value. */

@@ -91,6 +91,27 @@ class PacketExamplesTest {
         check(ProgType.SOCKET_FILTER, prog, true, null, null);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "SOCKET_FILTER @ 30 0 0 0 0; 95 0 0 0 0 @ EACCES @ R6 !read_ok",
+            "SOCKET_FILTER @ b7 6 0 0 0; 30 0 0 0 0; 95 0 0 0 0 @ EINVAL @ at the time of BPF_LD_ABS|IND R6 != pointer to skb",
+            "SOCKET_FILTER @ bf 6 1 0 0; 30 0 0 0 0; bf 0 1 0 0; 95 0 0 0 0 @ EACCES @ R1 !read_ok",
+            "SCHED_CLS @ bf 6 1 0 0; 50 0 2 0 0; 95 0 0 0 0 @ EACCES @ R2 !read_ok",
+            "XDP @ bf 6 1 0 0; 30 0 0 0 0; 95 0 0 0 0 @ EINVAL @ BPF_LD_[ABS|IND] instructions not allowed for this program type",
+    })
+    void ldAbsRejectsLikeTheKernel(ProgType type, String prog, String errno, String message) {
+        check(type, prog, false, errno, message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "SOCKET_FILTER @ bf 6 1 0 0; 30 0 0 0 0; 95 0 0 0 0",
+            "SCHED_CLS @ bf 6 1 0 0; b7 7 0 0 14; 48 0 7 0 2; 28 0 0 0 12; 95 0 0 0 0",
+    })
+    void ldAbsAcceptsLikeTheKernel(ProgType type, String prog) {
+        check(type, prog, true, null, null);
+    }
+
     private static void check(ProgType type, String prog, boolean accepted, String errno, String message) {
         List<RawInsn> slots = p(prog);
         Verdict v = Verifier.verify(slots, VerifyOptions.of(type));
