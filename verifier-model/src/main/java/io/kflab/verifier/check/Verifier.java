@@ -24,6 +24,7 @@ import io.kflab.verifier.state.RegState;
 import io.kflab.verifier.state.RegState.CtxPtr;
 import io.kflab.verifier.state.RegState.MapPtr;
 import io.kflab.verifier.state.RegState.MapValue;
+import io.kflab.verifier.state.RegState.MapValueVar;
 import io.kflab.verifier.state.RegState.Pkt;
 import io.kflab.verifier.state.RegState.PktEnd;
 import io.kflab.verifier.state.RegState.NotInit;
@@ -373,6 +374,10 @@ public final class Verifier {
                 if (off.smin() == Long.MIN_VALUE) {
                     throw einval("math between %s pointer and register with unbounded min value is not allowed", name);
                 }
+                if (op == AluOp.ADD && ptr instanceof MapValue m && !m.orNull()
+                        && off.smin() < (1 << 29) && off.smin() > -(1 << 29)) {
+                    return new MapValueVar(m.map(), m.off(), off); // var_off 0 + off: the kernel's bounds are off's
+                }
                 throw unsupported("variable pointer offsets");
             }
             long k = off.varOff().value();
@@ -391,6 +396,7 @@ public final class Verifier {
                 case CtxPtr c -> c.off();
                 case MapValue m -> m.off();
                 case Pkt p -> p.off();
+                case MapValueVar m -> m.off();
                 default -> throw new AssertionError();
             };
             long n = base + delta;
@@ -401,6 +407,7 @@ public final class Verifier {
                 case CtxPtr c -> new CtxPtr(o);
                 case MapValue m -> new MapValue(m.map(), o, m.id(), false);
                 case Pkt p -> new Pkt(p.meta(), o, p.range());
+                case MapValueVar m -> new MapValueVar(m.map(), o, m.var());
                 default -> throw new AssertionError();
             };
         }
@@ -456,6 +463,7 @@ public final class Verifier {
             RegState ptr = read(a.dst());
             boolean cmpxchg = op == io.kflab.bpf.isa.AtomicOp.CMPXCHG;
             RegState r0 = cmpxchg ? read(0) : null;
+            if (ptr instanceof MapValueVar) throw unsupported("atomics on variable-offset map values");
             if (ptr instanceof CtxPtr || ptr instanceof Pkt || ptr instanceof PktEnd) {
                 throw eacces("BPF_ATOMIC stores into R%d %s is not allowed", a.dst(), typeName(ptr));
             }
@@ -523,6 +531,10 @@ public final class Verifier {
                     };
                 }
                 case PktEnd e -> throw eacces("R%d invalid mem access 'pkt_end'", regno);
+                case MapValueVar m -> {
+                    mapRegionAccess(regno, m, insnOff, size);
+                    yield RegState.scalar(Scalar.UNKNOWN);
+                }
                 case Pkt p -> {
                     if (write && !ctx.packetWritable()) throw eacces("cannot write into packet");
                     if (write && val != null && val.isPointer()) throw unsupported("pointer stores into the packet");
@@ -537,6 +549,30 @@ public final class Verifier {
                 case StackPtr p -> stackAccess(regno, p, insnOff, size, write, val, zeroImm);
                 case NotInit n -> throw new AssertionError();
             };
+        }
+
+        /** check_mem_region_access for a map value pointer with a variable offset. */
+        private void mapRegionAccess(int regno, MapValueVar m, int insnOff, int size) {
+            long off = (long) m.off() + insnOff;
+            long smin = m.var().smin();
+            int vs = m.map().valueSize();
+            if (smin < 0 && (smin == Long.MIN_VALUE || off + smin != (int) (off + smin) || smin + off < 0)) {
+                throw eacces("R%d min value is negative, either use unsigned index or do a if (index >=0) check.", regno);
+            }
+            long lo = smin + off;
+            if (lo < 0 || lo + size > vs) {
+                throw eacces("invalid access to map value, value_size=%d off=%d size=%d\nR%d min value is outside of the allowed memory range",
+                        vs, lo, size, regno);
+            }
+            long umax = m.var().umax();
+            if (Long.compareUnsigned(umax, 1L << 29) >= 0) {
+                throw eacces("R%d unbounded memory access, make sure to bounds check any such access", regno);
+            }
+            long hi = umax + off;
+            if (hi < 0 || hi + size > vs) {
+                throw eacces("invalid access to map value, value_size=%d off=%d size=%d\nR%d max value is outside of the allowed memory range",
+                        vs, hi, size, regno);
+            }
         }
 
         private void mapAccess(int regno, MapValue m, int insnOff, int size) {
@@ -786,6 +822,7 @@ public final class Verifier {
                 case MapValue m -> m.orNull() ? "map_value_or_null" : "map_value";
                 case Pkt p -> p.meta() ? "pkt_meta" : "pkt";
                 case PktEnd e -> "pkt_end";
+                case MapValueVar m -> "map_value";
                 case NotInit n -> "?";
             };
         }
@@ -801,6 +838,7 @@ public final class Verifier {
                 }
                 case MapValue m when !m.orNull() -> mapAccess(regno, m, 0, size);
                 case Pkt p -> throw unsupported("packet pointers as helper arguments");
+                case MapValueVar m -> throw unsupported("variable-offset map values as helper arguments");
                 default -> {
                     String expected = key ? "fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_"
                             : "fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_";

@@ -85,6 +85,18 @@ public sealed interface RegState {
         }
     }
 
+    /**
+     * A non-NULL pointer into a map value with a fixed offset {@code off} plus a variable part {@code var}
+     * (kernel: PTR_TO_MAP_VALUE whose var_off/bounds are not constant), from one {@code ptr += scalar}.
+     */
+    record MapValueVar(MapDef map, int off, Scalar var) implements RegState {
+        @Override
+        public String toString() {
+            return "map_value(" + (off != 0 ? "off=" + off + "," : "") + "ks=" + map.keySize() + ",vs=" + map.valueSize()
+                    + "," + var + ")";
+        }
+    }
+
     RegState NOT_INIT = new NotInit();
 
     static RegState scalar(Scalar s) {
