@@ -277,9 +277,10 @@ public final class Verifier {
                 case Insn.Exit e -> {
                     jmps++;
                     RegState r0 = read(0);
-                    if (opts.progType() == io.kflab.bpf.sys.ProgType.CGROUP_SKB
+                    io.kflab.bpf.sys.ProgType pt = opts.progType();
+                    if ((pt == io.kflab.bpf.sys.ProgType.CGROUP_SKB || pt == io.kflab.bpf.sys.ProgType.SK_LOOKUP)
                             && !(r0 instanceof ScalarReg(Scalar s) && s.smin() >= 0 && s.smax() <= 1)) {
-                        throw unsupported("cgroup_skb return values outside [0, 1]");
+                        throw unsupported(pt.name().toLowerCase(java.util.Locale.ROOT) + " return values outside [0, 1]");
                     }
                     yield -1;
                 }
@@ -521,7 +522,9 @@ public final class Verifier {
                 case CtxPtr c -> {
                     if (c.off() != 0) throw eacces("dereference of modified ctx ptr R%d off=%d disallowed", regno, c.off());
                     if (ctx == null) throw unsupported("context of " + opts.progType());
-                    if (!write && insnOff == 168 && size == 8 && !(ctx instanceof CtxLayout.Xdp)) throw unsupported("__sk_buff->sk");
+                    if (!write && insnOff == 168 && size == 8 && ctx instanceof CtxLayout.SkBuff) throw unsupported("__sk_buff->sk");
+                    if (!write && insnOff == 168 && size == 8 && ctx instanceof CtxLayout.CgroupSkb) throw unsupported("__sk_buff->sk");
+                    if (!write && insnOff == 0 && size == 8 && ctx instanceof CtxLayout.SkLookup) throw unsupported("bpf_sk_lookup->sk");
                     if (!ctx.valid(insnOff, size, write)) throw eacces("invalid bpf_context access off=%d size=%d", insnOff, size);
                     yield switch (ctx.field(insnOff)) {
                         case SCALAR -> RegState.scalar(Scalar.UNKNOWN);

@@ -4,7 +4,7 @@ import io.kflab.bpf.sys.ProgType;
 import java.util.Optional;
 
 /** Which context bytes a program type may read or write (kernel: bpf_verifier_ops.is_valid_access). */
-public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb {
+public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb, CtxLayout.SkLookup {
 
     /** What a valid read of a context field gives (kernel: bpf_insn_access_aux.reg_type). */
     enum Field { SCALAR, PKT, PKT_META, PKT_END }
@@ -29,6 +29,7 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLa
             case SCHED_CLS, SCHED_ACT -> Optional.of(new SkBuff(true));
             case XDP -> Optional.of(new Xdp());
             case CGROUP_SKB -> Optional.of(new CgroupSkb());
+            case SK_LOOKUP -> Optional.of(new SkLookup());
             default -> Optional.empty();
         };
     }
@@ -128,6 +129,24 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLa
             if (off >= 168 && off < 176) return false;              // sk: not modelled (caller rejects 8-byte sk loads)
             if (off >= 180 && off < 184) return false;              // tstamp_type, padding
             if (write) return size == 4;
+            return size <= 4;
+        }
+    }
+
+    /**
+     * struct bpf_sk_lookup (kernel: sk_lookup_is_valid_access): read only; the u32 fields family (8) …
+     * ingress_ifindex (64) with 1/2/4-byte aligned loads; remote_port (36) 4 bytes or 1/2-byte loads of its 2 bytes,
+     * the padding after it 1/2-byte loads. {@code sk} (0, 8 bytes, PTR_TO_SOCKET_OR_NULL) is not modelled (the
+     * verifier rejects it as such).
+     */
+    record SkLookup() implements CtxLayout {
+        @Override
+        public boolean valid(int off, int size, boolean write) {
+            if (off < 0 || off >= 72 || size <= 0 || off % size != 0 || write) return false;
+            if (off < 8) return false;                 // sk: only the (not modelled) 8-byte load is valid
+            if (off >= 36 && off < 38) return size <= 2 || size == 4;
+            if (off >= 38 && off < 40) return size <= 2;
+            if (off >= 68) return false;
             return size <= 4;
         }
     }

@@ -112,6 +112,25 @@ class PacketExamplesTest {
         check(type, prog, true, null, null);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "b7 0 0 0 0; 63 1 0 8 0; 95 0 0 0 0 @ invalid bpf_context access off=8 size=4",
+            "79 0 1 8 0; 95 0 0 0 0 @ invalid bpf_context access off=8 size=8",
+            "61 0 1 68 0; 95 0 0 0 0 @ invalid bpf_context access off=68 size=4",
+            "61 0 1 4 0; 95 0 0 0 0 @ invalid bpf_context access off=4 size=4",
+    })
+    void skLookupRejectsLikeTheKernel(String prog, String message) {
+        check(ProgType.SK_LOOKUP, prog, false, "EACCES", message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "71 2 1 36 0; 69 2 1 38 0; 61 2 1 36 0; 61 2 1 64 0; 71 2 1 11 0; b7 0 0 0 1; 95 0 0 0 0",
+    })
+    void skLookupAcceptsLikeTheKernel(String prog) {
+        check(ProgType.SK_LOOKUP, prog, true, null, null);
+    }
+
     private static void check(ProgType type, String prog, boolean accepted, String errno, String message) {
         List<RawInsn> slots = p(prog);
         Verdict v = Verifier.verify(slots, VerifyOptions.of(type));
@@ -127,7 +146,9 @@ class PacketExamplesTest {
         }
         byte[] bytes = new byte[slots.size() * 8];
         for (int i = 0; i < slots.size(); i++) slots.get(i).write(bytes, i * 8);
-        try (LoadResult k = Bpf.progLoad(type, bytes).logLevel(1).load()) {
+        io.kflab.bpf.sys.ProgLoad load = Bpf.progLoad(type, bytes).logLevel(1);
+        if (type == ProgType.SK_LOOKUP) load = load.expectedAttachType(io.kflab.bpf.sys.AttachType.SK_LOOKUP);
+        try (LoadResult k = load.load()) {
             assertThat(k.accepted()).as(k.log()).isEqualTo(accepted);
             if (!accepted) {
                 assertThat(k.errno().name()).isEqualTo(errno);
