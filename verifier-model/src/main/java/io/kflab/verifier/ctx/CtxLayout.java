@@ -4,7 +4,7 @@ import io.kflab.bpf.sys.ProgType;
 import java.util.Optional;
 
 /** Which context bytes a program type may read or write (kernel: bpf_verifier_ops.is_valid_access). */
-public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb, CtxLayout.SkLookup {
+public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb, CtxLayout.SkLookup, CtxLayout.SkSkb {
 
     /** What a valid read of a context field gives (kernel: bpf_insn_access_aux.reg_type). */
     enum Field { SCALAR, PKT, PKT_META, PKT_END }
@@ -30,6 +30,7 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLa
             case XDP -> Optional.of(new Xdp());
             case CGROUP_SKB -> Optional.of(new CgroupSkb());
             case SK_LOOKUP -> Optional.of(new SkLookup());
+            case SK_SKB -> Optional.of(new SkSkb());
             default -> Optional.empty();
         };
     }
@@ -147,6 +148,34 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLa
             if (off >= 36 && off < 38) return size <= 2 || size == 4;
             if (off >= 38 && off < 40) return size <= 2;
             if (off >= 68) return false;
+            return size <= 4;
+        }
+    }
+
+    /**
+     * struct __sk_buff as an sk_skb program sees it (kernel: sk_skb_is_valid_access → bpf_skb_is_valid_access):
+     * no mark, tc_classid, data_meta, tstamp, wire_len, hwtstamp, flow_keys; writes only to priority and tc_index
+     * (4 bytes); data/data_end (4 bytes) give writable packet pointers; cb[] readable at any aligned size;
+     * family … local_port readable (addresses 4 bytes only); other u32 fields narrow reads. {@code sk} not modelled.
+     */
+    record SkSkb() implements CtxLayout {
+        @Override
+        public Field field(int off) {
+            return off == 76 ? Field.PKT : off == 80 ? Field.PKT_END : Field.SCALAR;
+        }
+
+        @Override
+        public boolean valid(int off, int size, boolean write) {
+            if (off < 0 || off >= 192 || size <= 0 || off % size != 0) return false;
+            int field = off & ~3;
+            if (field == 8 || field == 72 || field == 140 || field == 160 || off >= 152 && off < 160 || off >= 184) return false;
+            if (write) return (field == 32 || field == 44) && size == 4;
+            if (off >= 48 && off < 68) return off + size <= 68;
+            if (field == 76 || field == 80) return size == 4;
+            if (off >= 92 && off < 132) return size == 4;
+            if (off >= 144 && off < 152) return false;              // flow_keys
+            if (off >= 168 && off < 176) return false;              // sk: not modelled (caller rejects 8-byte sk loads)
+            if (off >= 180 && off < 184) return false;              // tstamp_type, padding
             return size <= 4;
         }
     }

@@ -131,6 +131,24 @@ class PacketExamplesTest {
         check(ProgType.SK_LOOKUP, prog, true, null, null);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "61 0 1 8 0; 95 0 0 0 0 @ invalid bpf_context access off=8 size=4",
+            "b7 0 0 0 0; 63 1 0 48 0; 95 0 0 0 0 @ invalid bpf_context access off=48 size=4",
+            "61 2 1 76 0; 71 0 2 0 0; 95 0 0 0 0 @ invalid access to packet, off=0 size=1, R2(id=0,off=0,r=0)\\nR2 offset is outside of the packet",
+    })
+    void skSkbRejectsLikeTheKernel(String prog, String message) {
+        check(ProgType.SK_SKB, prog, false, "EACCES", message.replace("\\n", "\n"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "61 2 1 76 0; 61 3 1 80 0; bf 4 2 0 0; 07 4 0 0 1; 2d 4 3 1 0; 72 2 0 0 0; b7 0 0 0 0; 63 1 0 32 0; 61 0 1 48 0; 95 0 0 0 0",
+    })
+    void skSkbAcceptsLikeTheKernel(String prog) {
+        check(ProgType.SK_SKB, prog, true, null, null);
+    }
+
     private static void check(ProgType type, String prog, boolean accepted, String errno, String message) {
         List<RawInsn> slots = p(prog);
         Verdict v = Verifier.verify(slots, VerifyOptions.of(type));
