@@ -4,7 +4,7 @@ import io.kflab.bpf.sys.ProgType;
 import java.util.Optional;
 
 /** Which context bytes a program type may read or write (kernel: bpf_verifier_ops.is_valid_access). */
-public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb, CtxLayout.SkLookup, CtxLayout.SkSkb {
+public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb, CtxLayout.SkLookup, CtxLayout.SkSkb, CtxLayout.SkMsg {
 
     /** What a valid read of a context field gives (kernel: bpf_insn_access_aux.reg_type). */
     enum Field { SCALAR, PKT, PKT_META, PKT_END }
@@ -31,6 +31,7 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLa
             case CGROUP_SKB -> Optional.of(new CgroupSkb());
             case SK_LOOKUP -> Optional.of(new SkLookup());
             case SK_SKB -> Optional.of(new SkSkb());
+            case SK_MSG -> Optional.of(new SkMsg());
             default -> Optional.empty();
         };
     }
@@ -177,6 +178,24 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLa
             if (off >= 168 && off < 176) return false;              // sk: not modelled (caller rejects 8-byte sk loads)
             if (off >= 180 && off < 184) return false;              // tstamp_type, padding
             return size <= 4;
+        }
+    }
+
+    /**
+     * struct sk_msg_md (kernel: sk_msg_is_valid_access): read only; data (0) and data_end (8) 8-byte loads give
+     * writable packet pointers; family (16) … size (68) exactly 4 bytes; {@code sk} (72) is not modelled.
+     */
+    record SkMsg() implements CtxLayout {
+        @Override
+        public Field field(int off) {
+            return off == 0 ? Field.PKT : off == 8 ? Field.PKT_END : Field.SCALAR;
+        }
+
+        @Override
+        public boolean valid(int off, int size, boolean write) {
+            if (write || size <= 0 || off % size != 0 || off < 0) return false;
+            if (off < 16) return size == 8;
+            return off < 72 && size == 4;
         }
     }
 }

@@ -149,6 +149,25 @@ class PacketExamplesTest {
         check(ProgType.SK_SKB, prog, true, null, null);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "61 0 1 0 0; 95 0 0 0 0 @ invalid bpf_context access off=0 size=4",
+            "69 0 1 16 0; 95 0 0 0 0 @ invalid bpf_context access off=16 size=2",
+            "61 0 1 72 0; 95 0 0 0 0 @ invalid bpf_context access off=72 size=4",
+            "b7 0 0 0 0; 63 1 0 16 0; 95 0 0 0 0 @ invalid bpf_context access off=16 size=4",
+    })
+    void skMsgRejectsLikeTheKernel(String prog, String message) {
+        check(ProgType.SK_MSG, prog, false, "EACCES", message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "79 2 1 0 0; 79 3 1 8 0; bf 4 2 0 0; 07 4 0 0 1; 2d 4 3 1 0; 72 2 0 0 0; 61 0 1 68 0; 61 0 1 16 0; b7 0 0 0 0; 95 0 0 0 0",
+    })
+    void skMsgAcceptsLikeTheKernel(String prog) {
+        check(ProgType.SK_MSG, prog, true, null, null);
+    }
+
     private static void check(ProgType type, String prog, boolean accepted, String errno, String message) {
         List<RawInsn> slots = p(prog);
         Verdict v = Verifier.verify(slots, VerifyOptions.of(type));
