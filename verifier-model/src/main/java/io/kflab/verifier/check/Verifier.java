@@ -526,6 +526,7 @@ public final class Verifier {
                     if (!write && insnOff == 168 && size == 8 && ctx instanceof CtxLayout.CgroupSkb) throw unsupported("__sk_buff->sk");
                     if (!write && insnOff == 168 && size == 8 && ctx instanceof CtxLayout.SkSkb) throw unsupported("__sk_buff->sk");
                     if (!write && insnOff == 72 && size == 8 && ctx instanceof CtxLayout.SkMsg) throw unsupported("sk_msg_md->sk");
+                    if (!write && insnOff == 168 && size == 8 && ctx instanceof CtxLayout.Lwt) throw unsupported("__sk_buff->sk");
                     if (!write && insnOff == 0 && size == 8 && ctx instanceof CtxLayout.SkLookup) throw unsupported("bpf_sk_lookup->sk");
                     if (!ctx.valid(insnOff, size, write)) throw eacces("invalid bpf_context access off=%d size=%d", insnOff, size);
                     yield switch (ctx.field(insnOff)) {

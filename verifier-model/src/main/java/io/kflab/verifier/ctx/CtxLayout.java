@@ -4,7 +4,7 @@ import io.kflab.bpf.sys.ProgType;
 import java.util.Optional;
 
 /** Which context bytes a program type may read or write (kernel: bpf_verifier_ops.is_valid_access). */
-public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb, CtxLayout.SkLookup, CtxLayout.SkSkb, CtxLayout.SkMsg {
+public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb, CtxLayout.SkLookup, CtxLayout.SkSkb, CtxLayout.SkMsg, CtxLayout.Lwt {
 
     /** What a valid read of a context field gives (kernel: bpf_insn_access_aux.reg_type). */
     enum Field { SCALAR, PKT, PKT_META, PKT_END }
@@ -32,6 +32,8 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLa
             case SK_LOOKUP -> Optional.of(new SkLookup());
             case SK_SKB -> Optional.of(new SkSkb());
             case SK_MSG -> Optional.of(new SkMsg());
+            case LWT_IN, LWT_OUT -> Optional.of(new Lwt(false));
+            case LWT_XMIT -> Optional.of(new Lwt(true));
             default -> Optional.empty();
         };
     }
@@ -196,6 +198,35 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLa
             if (write || size <= 0 || off % size != 0 || off < 0) return false;
             if (off < 16) return size == 8;
             return off < 72 && size == 4;
+        }
+    }
+
+    /**
+     * struct __sk_buff as lwt_in/lwt_out/lwt_xmit see it (kernel: lwt_is_valid_access → bpf_skb_is_valid_access):
+     * no tc_classid, family … local_port, data_meta, tstamp, wire_len, hwtstamp, flow_keys; writes to mark, priority
+     * (4 bytes) and cb[] (any aligned size); data/data_end (4 bytes) give packet pointers, writable only for
+     * lwt_xmit (may_access_direct_pkt_data); {@code sk} not modelled.
+     */
+    record Lwt(boolean packetWritable) implements CtxLayout {
+        @Override
+        public Field field(int off) {
+            return off == 76 ? Field.PKT : off == 80 ? Field.PKT_END : Field.SCALAR;
+        }
+
+        @Override
+        public boolean valid(int off, int size, boolean write) {
+            if (off < 0 || off >= 192 || size <= 0 || off % size != 0) return false;
+            int field = off & ~3;
+            if (field == 72 || off >= 88 && off < 144 || off >= 152 && off < 164 || off >= 184) return false;
+            boolean cb = off >= 48 && off < 68;
+            if (write && !(field == 8 || field == 32 || cb)) return false;
+            if (cb) return off + size <= 68;
+            if (field == 76 || field == 80) return size == 4;
+            if (off >= 144 && off < 152) return false;              // flow_keys
+            if (off >= 168 && off < 176) return false;              // sk: not modelled (caller rejects 8-byte sk loads)
+            if (off >= 180 && off < 184) return false;              // tstamp_type, padding
+            if (write) return size == 4;
+            return size <= 4;
         }
     }
 }

@@ -168,6 +168,25 @@ class PacketExamplesTest {
         check(ProgType.SK_MSG, prog, true, null, null);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "LWT_IN @ 61 2 1 76 0; 61 3 1 80 0; bf 4 2 0 0; 07 4 0 0 1; 2d 4 3 1 0; 72 2 0 0 0; b7 0 0 0 0; 95 0 0 0 0 @ cannot write into packet",
+            "LWT_OUT @ 61 0 1 88 0; 95 0 0 0 0 @ invalid bpf_context access off=88 size=4",
+            "LWT_XMIT @ b7 0 0 0 0; 63 1 0 0 0; 95 0 0 0 0 @ invalid bpf_context access off=0 size=4",
+    })
+    void lwtRejectsLikeTheKernel(ProgType type, String prog, String message) {
+        check(type, prog, false, "EACCES", message);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "LWT_XMIT @ 61 2 1 76 0; 61 3 1 80 0; bf 4 2 0 0; 07 4 0 0 1; 2d 4 3 1 0; 72 2 0 0 0; b7 0 0 0 0; 63 1 0 8 0; 6b 1 0 48 0; 95 0 0 0 0",
+            "LWT_IN @ 61 2 1 76 0; 61 3 1 80 0; bf 4 2 0 0; 07 4 0 0 1; 2d 4 3 1 0; 71 0 2 0 0; b7 0 0 0 0; 95 0 0 0 0",
+    })
+    void lwtAcceptsLikeTheKernel(ProgType type, String prog) {
+        check(type, prog, true, null, null);
+    }
+
     private static void check(ProgType type, String prog, boolean accepted, String errno, String message) {
         List<RawInsn> slots = p(prog);
         Verdict v = Verifier.verify(slots, VerifyOptions.of(type));
