@@ -278,7 +278,8 @@ public final class Verifier {
                     jmps++;
                     RegState r0 = read(0);
                     io.kflab.bpf.sys.ProgType pt = opts.progType();
-                    if ((pt == io.kflab.bpf.sys.ProgType.CGROUP_SKB || pt == io.kflab.bpf.sys.ProgType.SK_LOOKUP)
+                    if ((pt == io.kflab.bpf.sys.ProgType.CGROUP_SKB || pt == io.kflab.bpf.sys.ProgType.SK_LOOKUP
+                            || pt == io.kflab.bpf.sys.ProgType.NETFILTER)
                             && !(r0 instanceof ScalarReg(Scalar s) && s.smin() >= 0 && s.smax() <= 1)) {
                         throw unsupported(pt.name().toLowerCase(java.util.Locale.ROOT) + " return values outside [0, 1]");
                     }
@@ -527,6 +528,7 @@ public final class Verifier {
                     if (!write && insnOff == 168 && size == 8 && ctx instanceof CtxLayout.SkSkb) throw unsupported("__sk_buff->sk");
                     if (!write && insnOff == 72 && size == 8 && ctx instanceof CtxLayout.SkMsg) throw unsupported("sk_msg_md->sk");
                     if (!write && insnOff == 168 && size == 8 && ctx instanceof CtxLayout.Lwt) throw unsupported("__sk_buff->sk");
+                    if (!write && (insnOff == 0 || insnOff == 8) && size == 8 && ctx instanceof CtxLayout.Netfilter) throw unsupported("bpf_nf_ctx pointers");
                     if (!write && insnOff == 0 && size == 8 && ctx instanceof CtxLayout.SkLookup) throw unsupported("bpf_sk_lookup->sk");
                     if (!ctx.valid(insnOff, size, write)) throw eacces("invalid bpf_context access off=%d size=%d", insnOff, size);
                     yield switch (ctx.field(insnOff)) {

@@ -4,7 +4,7 @@ import io.kflab.bpf.sys.ProgType;
 import java.util.Optional;
 
 /** Which context bytes a program type may read or write (kernel: bpf_verifier_ops.is_valid_access). */
-public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb, CtxLayout.SkLookup, CtxLayout.SkSkb, CtxLayout.SkMsg, CtxLayout.Lwt {
+public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb, CtxLayout.SkLookup, CtxLayout.SkSkb, CtxLayout.SkMsg, CtxLayout.Lwt, CtxLayout.Netfilter {
 
     /** What a valid read of a context field gives (kernel: bpf_insn_access_aux.reg_type). */
     enum Field { SCALAR, PKT, PKT_META, PKT_END }
@@ -34,6 +34,7 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLa
             case SK_MSG -> Optional.of(new SkMsg());
             case LWT_IN, LWT_OUT -> Optional.of(new Lwt(false));
             case LWT_XMIT -> Optional.of(new Lwt(true));
+            case NETFILTER -> Optional.of(new Netfilter());
             default -> Optional.empty();
         };
     }
@@ -227,6 +228,17 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLa
             if (off >= 180 && off < 184) return false;              // tstamp_type, padding
             if (write) return size == 4;
             return size <= 4;
+        }
+    }
+
+    /**
+     * struct bpf_nf_ctx (kernel: nf_is_valid_access): read only, the two 8-byte BTF pointers state (0) and skb (8);
+     * those loads are not modelled (the verifier rejects them as such), every other access is invalid.
+     */
+    record Netfilter() implements CtxLayout {
+        @Override
+        public boolean valid(int off, int size, boolean write) {
+            return false;
         }
     }
 }

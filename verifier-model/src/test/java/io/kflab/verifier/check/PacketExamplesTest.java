@@ -187,6 +187,16 @@ class PacketExamplesTest {
         check(type, prog, true, null, null);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '@', value = {
+            "71 2 1 0 0; b7 0 0 0 0; 95 0 0 0 0 @ invalid bpf_context access off=0 size=1",
+            "79 2 1 16 0; b7 0 0 0 0; 95 0 0 0 0 @ invalid bpf_context access off=16 size=8",
+            "bf 2 1 0 0; 7b 2 1 0 0; b7 0 0 0 1; 95 0 0 0 0 @ invalid bpf_context access off=0 size=8",
+    })
+    void netfilterRejectsLikeTheKernel(String prog, String message) {
+        check(ProgType.NETFILTER, prog, false, "EACCES", message);
+    }
+
     private static void check(ProgType type, String prog, boolean accepted, String errno, String message) {
         List<RawInsn> slots = p(prog);
         Verdict v = Verifier.verify(slots, VerifyOptions.of(type));
@@ -204,6 +214,7 @@ class PacketExamplesTest {
         for (int i = 0; i < slots.size(); i++) slots.get(i).write(bytes, i * 8);
         io.kflab.bpf.sys.ProgLoad load = Bpf.progLoad(type, bytes).logLevel(1);
         if (type == ProgType.SK_LOOKUP) load = load.expectedAttachType(io.kflab.bpf.sys.AttachType.SK_LOOKUP);
+        if (type == ProgType.NETFILTER) load = load.expectedAttachType(io.kflab.bpf.sys.AttachType.NETFILTER);
         try (LoadResult k = load.load()) {
             assertThat(k.accepted()).as(k.log()).isEqualTo(accepted);
             if (!accepted) {
