@@ -58,8 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
             defs.put(FIRST_FD + i, new MapDef(m.type().value(), m.keySize(), m.valueSize(), m.maxEntries()));
         }
         byte[] bytes = ProgramFiles.readBytes(file, symbols.build());
-        List<RawInsn> slots = new ArrayList<>();
-        for (int at = 0; at < bytes.length; at += RawInsn.SIZE) slots.add(RawInsn.read(bytes, at));
+        List<RawInsn> slots = RawInsn.fromBytes(bytes);
         VerifyOptions opts = new VerifyOptions(type, !unpriv, logLevel, defs, List.of(), VerifyOptions.hostCpuIds());
         Verdict v = Verifier.verify(slots, opts);
         var out = spec.commandLine().getOut();

@@ -21,9 +21,7 @@ public record Assembled(String source, List<RawInsn> slots, List<Integer> lines)
 
     /** The wire form, valid or not. */
     public byte[] bytes() {
-        byte[] out = new byte[slots.size() * RawInsn.SIZE];
-        for (int i = 0; i < slots.size(); i++) slots.get(i).write(out, i * RawInsn.SIZE);
-        return out;
+        return RawInsn.toBytes(slots);
     }
 
     /**

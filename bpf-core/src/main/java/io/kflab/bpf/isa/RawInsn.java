@@ -33,6 +33,20 @@ public record RawInsn(int code, int dst, int src, short off, int imm) {
         b[at + 7] = (byte) (imm >> 24);
     }
 
+    /** Slots in the wire form: 8 bytes each, little endian, in order. */
+    public static byte[] toBytes(java.util.List<RawInsn> slots) {
+        byte[] out = new byte[slots.size() * SIZE];
+        for (int i = 0; i < slots.size(); i++) slots.get(i).write(out, i * SIZE);
+        return out;
+    }
+
+    /** The slots of a wire form whose length is a multiple of 8. */
+    public static java.util.List<RawInsn> fromBytes(byte[] b) {
+        java.util.List<RawInsn> out = new java.util.ArrayList<>(b.length / SIZE);
+        for (int at = 0; at + SIZE <= b.length; at += SIZE) out.add(read(b, at));
+        return out;
+    }
+
     /** The slot as one little-endian 64-bit word. */
     public long toLong() {
         return (code & 0xffL) | (long) (dst | src << 4) << 8 | (off & 0xffffL) << 16 | (long) imm << 32;

@@ -46,8 +46,7 @@ class DecoderKernelTest {
                 } catch (InvalidInsnException e) {
                     ours = e.getMessage();
                 }
-                byte[] bytes = new byte[slots.size() * 8];
-                for (int i = 0; i < slots.size(); i++) slots.get(i).write(bytes, i * 8);
+                byte[] bytes = RawInsn.toBytes(slots);
                 try (LoadResult r = Bpf.progLoad(ProgType.SOCKET_FILTER, bytes).logLevel(1).load()) {
                     String structural = STRUCTURAL.stream().filter(r.log()::contains).findFirst().orElse(null);
                     // The kernel may stop earlier on a CFG error or an uninitialised register; when it

@@ -111,8 +111,6 @@ public final class Differential {
     }
 
     static byte[] bytes(List<RawInsn> p) {
-        byte[] b = new byte[p.size() * 8];
-        for (int i = 0; i < p.size(); i++) p.get(i).write(b, i * 8);
-        return b;
+        return RawInsn.toBytes(p);
     }
 }

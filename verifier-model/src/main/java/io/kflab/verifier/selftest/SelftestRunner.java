@@ -45,8 +45,7 @@ public final class SelftestRunner {
                     slots.set(at, new RawInsn(s.code(), s.dst(), s.src(), s.off(), fd.fd()));
                 }
             }
-            byte[] insns = new byte[slots.size() * RawInsn.SIZE];
-            for (int i = 0; i < slots.size(); i++) slots.get(i).write(insns, i * RawInsn.SIZE);
+            byte[] insns = RawInsn.toBytes(slots);
             ProgLoad load = Bpf.progLoad(c.progType(), insns).logLevel(logLevel(c.logLevel())).logSize(LOG_SIZE, LOG_CAP)
                     .progFlags(c.flags());
             c.expectedAttachType().ifPresent(load::expectedAttachType);

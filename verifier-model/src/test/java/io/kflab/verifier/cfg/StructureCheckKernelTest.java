@@ -55,8 +55,7 @@ class StructureCheckKernelTest {
         for (int n = 0; n < 3000; n++) {
             List<RawInsn> prog = randomProgram(rnd);
             StructureCheck.Result model = StructureCheck.check(prog, true);
-            byte[] bytes = new byte[prog.size() * 8];
-            for (int i = 0; i < prog.size(); i++) prog.get(i).write(bytes, i * 8);
+            byte[] bytes = RawInsn.toBytes(prog);
             try (LoadResult k = Bpf.progLoad(ProgType.SOCKET_FILTER, bytes).logLevel(1).load()) {
                 String structural = STRUCTURAL.stream().filter(k.log()::contains).findFirst().orElse(null);
                 if (model instanceof StructureCheck.Rejected(Rejection r)) {

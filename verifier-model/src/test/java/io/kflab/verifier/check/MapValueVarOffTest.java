@@ -54,8 +54,7 @@ class MapValueVarOffTest {
         if (!BpfCapability.check().available()) return;
         try (MapFd array = Bpf.mapCreate(MapType.ARRAY, 4, 8, 4).create()) {
             List<RawInsn> slots = p(prog.replace("FD", Integer.toString(array.fd())));
-            byte[] bytes = new byte[slots.size() * 8];
-            for (int i = 0; i < slots.size(); i++) slots.get(i).write(bytes, i * 8);
+            byte[] bytes = RawInsn.toBytes(slots);
             try (LoadResult k = Bpf.progLoad(ProgType.SOCKET_FILTER, bytes).logLevel(1).load()) {
                 assertThat(k.accepted()).as(k.log()).isEqualTo(accepted);
                 if (!accepted) {

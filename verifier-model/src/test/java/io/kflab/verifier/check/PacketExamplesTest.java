@@ -210,8 +210,7 @@ class PacketExamplesTest {
         } catch (RuntimeException e) {
             return;
         }
-        byte[] bytes = new byte[slots.size() * 8];
-        for (int i = 0; i < slots.size(); i++) slots.get(i).write(bytes, i * 8);
+        byte[] bytes = RawInsn.toBytes(slots);
         io.kflab.bpf.sys.ProgLoad load = Bpf.progLoad(type, bytes).logLevel(1);
         if (type == ProgType.SK_LOOKUP) load = load.expectedAttachType(io.kflab.bpf.sys.AttachType.SK_LOOKUP);
         if (type == ProgType.NETFILTER) load = load.expectedAttachType(io.kflab.bpf.sys.AttachType.NETFILTER);
