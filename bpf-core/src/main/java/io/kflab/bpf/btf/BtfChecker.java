@@ -86,6 +86,12 @@ final class BtfChecker {
                 for (int i = 0, q = p + 12; i < vlen; i++, q += 8) {
                     name(q, id);
                     ref(q + 4, id);
+                    // as btf_func_proto_check: a void parameter only ends a variadic list, nameless
+                    boolean last = i == vlen - 1;
+                    if (btf.raw(q + 4) == 0 && (!last || btf.raw(q) != 0)) {
+                        throw bad.at(q, "type [" + id + "] FUNC_PROTO: expected a typed arg#" + (i + 1)
+                                + (last ? " or a nameless void to mark '...'" : "") + ", found void");
+                    }
                 }
             }
             case 14 -> {

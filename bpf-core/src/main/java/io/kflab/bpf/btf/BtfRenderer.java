@@ -13,7 +13,13 @@ public final class BtfRenderer {
     private static final int MAX_DEPTH = 32;
 
     /** Steps one public call may take; bounds the output for hostile, highly shared type graphs. */
-    private static final int BUDGET = 10_000;
+    private static final int BUDGET = 2_000;
+
+    /** A parameter list longer than this is cut: text then grows linearly with depth, not exponentially. */
+    private static final int MAX_DECLARATOR = 2_048;
+
+    /** A struct body longer than this is cut. */
+    private static final int MAX_BODY = 65_536;
 
     private final Btf btf;
     private int budget;
@@ -99,8 +105,15 @@ public final class BtfRenderer {
             return p.variadic() ? "..." : "void";
         }
         List<String> out = new ArrayList<>();
+        int length = 0;
         for (BtfParam prm : p.params()) {
-            out.add(decl(prm.type(), prm.name(), indent, depth + 1));
+            if (length > MAX_DECLARATOR) {
+                out.add("/* ... */");
+                break;
+            }
+            String d = decl(prm.type(), prm.name(), indent, depth + 1);
+            length += d.length();
+            out.add(d);
         }
         if (p.variadic()) {
             out.add("...");
@@ -127,7 +140,7 @@ public final class BtfRenderer {
             sb.append(tabs(indent + 1)).append("/* ... */\n");
         } else {
             for (BtfMember m : c.members()) {
-                if (budget < 0) {
+                if (budget < 0 || sb.length() > MAX_BODY) {
                     sb.append(tabs(indent + 1)).append("/* ... */\n");
                     break;
                 }

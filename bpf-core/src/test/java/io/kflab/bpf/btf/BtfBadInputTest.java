@@ -80,6 +80,16 @@ class BtfBadInputTest {
     }
 
     @Test
+    void voidParametersOnlyMarkVariadic() {
+        // CB_PROTO is int (const u32, char *, ...): params at +12, +20, the '...' marker at +28
+        bad(with32(blob, at(CB_PROTO) + 12 + 4, 0), "expected a typed arg#1, found void");
+        // a named void in last place is not the '...' marker (the kernel says "Invalid arg#3")
+        int someName = u32(blob, at(TASK));
+        BadInputException e = bad(with32(blob, at(CB_PROTO) + 28, someName), "nameless void");
+        assertEquals("fixture: byte " + (at(CB_PROTO) + 28), e.location());
+    }
+
+    @Test
     void cyclesAreBadInput() {
         // u32 -> const u32 -> u32
         bad(with32(blob, at(U32) + 8, CONST_U32), "found a cycle");

@@ -158,4 +158,23 @@ class BtfFixtureTest {
         assertEquals("/* DATASEC .data */ {\n\tvolatile int counter; /* off 0, size 4 */\n}; /* size 4 */",
                 renderer.render(DATA));
     }
+
+    @Test
+    void sharedFunctionPointerGraphsRenderCutShort() {
+        // proto[k] takes eight pointers to proto[k-1]: written out in full, proto[20] would be 8^20 declarators
+        List<BtfType> t = new java.util.ArrayList<>();
+        t.add(new BtfInt("int", 4, 1, 0, 32));
+        t.add(new BtfFuncProto("", 1, List.of(), false));
+        for (int k = 0; k < 20; k++) {
+            int proto = t.size();
+            t.add(new BtfPtr("", proto));
+            List<BtfParam> ps = java.util.Collections.nCopies(8, new BtfParam("f", proto + 1));
+            t.add(new BtfFuncProto("", 1, ps, false));
+        }
+        Btf hostile = Btf.parse(BtfWriter.write(t), "hostile");
+        String text = new BtfRenderer(hostile).typeName(hostile.size());
+        assertTrue(text.startsWith("int (int (*f)(int (*f)("), text);
+        assertTrue(text.contains("/* ... */"));
+        assertTrue(text.length() < 100_000, "length " + text.length());
+    }
 }

@@ -59,10 +59,9 @@ class BtfPropertiesTest {
         }
     }
 
-    /** 12,000 damaged or random blobs: each is accepted or rejected as bad input, quickly. */
+    /** 12,000 damaged or random blobs: each is accepted or rejected as bad input, never anything else. */
     @Property(tries = 12_000, shrinking = ShrinkingMode.OFF)
     void damagedInputIsBadInputOrWorks(@ForAll("damaged") byte[] data) {
-        long start = System.nanoTime();
         Btf btf;
         try {
             btf = Btf.parse(data, "fuzz");
@@ -71,22 +70,15 @@ class BtfPropertiesTest {
             assertNotNull(e.location());
             assertTrue(e.location().startsWith("fuzz: byte "), e.location());
             assertFalse(e.getMessage().isBlank());
-            assertQuick(start);
             return;
         }
         Statistics.label("outcome").collect("accepted");
         exercise(btf);
-        assertQuick(start);
         // both outcomes must be common enough for the property to mean something
         Statistics.label("outcome").coverage(c -> {
             c.check("accepted").percentage(p -> p > 3.0);
             c.check("bad input").percentage(p -> p > 50.0);
         });
-    }
-
-    private static void assertQuick(long start) {
-        long ms = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(ms < 1000, "took " + ms + " ms");
     }
 
     /** Uses every part of the API on an accepted blob; only sizeOf may refuse (sizeless kinds). */
@@ -108,7 +100,8 @@ class BtfPropertiesTest {
             } catch (BadInputException overflow) {
                 assertTrue(overflow.getMessage().contains("overflow"), overflow.getMessage());
             }
-            assertNotNull(renderer.render(id));
+            // hostile, highly shared graphs render cut short, not exponentially long
+            assertTrue(renderer.render(id).length() < 200_000, "rendering of [" + id + "] is unbounded");
             btf.declTags(id);
             if (!t.name().isEmpty()) {
                 assertTrue(btf.findAllByName(t.name()).contains(id));
