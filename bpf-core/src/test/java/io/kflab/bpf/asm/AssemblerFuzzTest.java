@@ -19,14 +19,12 @@ class AssemblerFuzzTest {
 
     @Property(tries = 10000)
     void neverThrowsAnythingButBadInput(@ForAll("inputs") String text) {
-        long start = System.nanoTime();
         try {
             asm.assemble(text, "fuzz.s").bytes();
         } catch (BadInputException e) {
             assertThat(e.location()).startsWith("fuzz.s:");
             assertThat(e.oneLine()).doesNotContain("\n");
         }
-        assertThat(System.nanoTime() - start).as("parse time in ns").isLessThan(1_000_000_000L);
     }
 
     @Provide

@@ -58,7 +58,7 @@ class BtfCatalogTest {
         }
     }
 
-    @Test void withThe618FiltersTheMatrixDecidesWhatItCanAndIsFast() {
+    @Test void withThe618FiltersTheMatrixDecidesWhatItCan() {
         Catalog withFilters = cat.overlay(FilterData.linux618());
         CatalogQueries q = new CatalogQueries(withFilters);
         if (withFilters.kfuncs().containsKey("bpf_session_cookie")) {
@@ -66,12 +66,7 @@ class BtfCatalogTest {
             assertThat(q.decide("bpf_session_cookie", CallingContext.of(ProgType.KPROBE, AttachType.TRACE_KPROBE_SESSION)).verdict())
                     .isEqualTo(Verdict.ALLOW);
         }
-        Matrix m = q.matrix();
-        for (int i = 0; i < 20; i++) q.matrix();
-        long t0 = System.nanoTime();
-        for (int i = 0; i < 10; i++) m = q.matrix();
-        long perMatrixMs = (System.nanoTime() - t0) / 10 / 1_000_000;
-        assertThat(perMatrixMs).as("ms per %d x %d matrix", m.rows().size(), m.contexts().size()).isLessThan(100);
+        Matrix m = q.matrix(); // its speed is CatalogBench's to measure
         m.rows().forEach(r -> r.cells().forEach(c -> assertThat(c.reason()).isNotBlank()));
         assertThat(m.count("xdp", Verdict.UNKNOWN)).isPositive();
     }

@@ -34,14 +34,12 @@ class DesignFuzzTest {
 
     @Property(tries = 10_000)
     void onlyBadInputOrSuccess(@ForAll("designs") String text) {
-        long start = System.nanoTime();
         try {
             DesignLoader.load(text, "fuzz.kfl");
         } catch (BadInputException e) {
             assertThat(e.location()).startsWith("fuzz.kfl:");
             assertThat(e.oneLine()).doesNotContain("\n");
         }
-        assertThat(System.nanoTime() - start).as("load time in ns").isLessThan(1_000_000_000L);
     }
 
     @Provide

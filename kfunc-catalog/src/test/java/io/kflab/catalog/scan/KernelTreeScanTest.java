@@ -26,12 +26,7 @@ class KernelTreeScanTest {
     private static ScanResult scan(String release) {
         return SCANS.computeIfAbsent(release, r -> {
             Path tree = KernelTrees.get(r);
-            long t0 = System.nanoTime();
-            ScanResult result = TreeScanner.scan(tree, ProgressOpener.QUIET);
-            double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("scanned %s in %.2f s%n", r, s);
-            assertThat(s).as("scan time of %s", r).isLessThan(20);
-            return result;
+            return TreeScanner.scan(tree, ProgressOpener.QUIET);
         });
     }
 
