@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     /** One benchmark's score as JMH reports it. */
-    record Score(String benchmark, String mode, double score, double error, String unit) {}
+    record Score(String benchmark, String param, String mode, double score, double error, String unit) {}
 
     @Override
     public Integer call() throws RunnerException, IOException {
@@ -70,13 +70,14 @@ final class BenchCommand implements Callable<Integer> {
         if (json.json()) opts.verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
         Collection<RunResult> runs = new Runner(opts.build()).run();
         if (runs.isEmpty()) {
-            throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm, Catalog (see README)");
+            throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm, Catalog, TnumMul, Verify (see README)");
         }
         List<Score> scores = new ArrayList<>();
         for (RunResult r : runs) {
             var p = r.getPrimaryResult();
             String bench = r.getParams().getBenchmark().replace("io.kflab.bench.", "");
-            scores.add(new Score(bench, r.getParams().getMode().shortLabel(), p.getScore(), p.getScoreError(), p.getScoreUnit()));
+            String param = r.getParams().getParamsKeys().stream().map(k -> r.getParams().getParam(k)).collect(java.util.stream.Collectors.joining(","));
+            scores.add(new Score(bench, param, r.getParams().getMode().shortLabel(), p.getScore(), p.getScoreError(), p.getScoreUnit()));
         }
         Map<String, Double> ratios = ratios(scores);
         if (json.json()) {
@@ -87,8 +88,8 @@ final class BenchCommand implements Callable<Integer> {
             JsonMixin.print(w, m);
         } else {
             w.println();
-            w.printf("%-50s %6s %14s %12s  %s%n", "benchmark", "mode", "score", "error", "unit");
-            for (Score s : scores) w.printf("%-50s %6s %14.3f %12.3f  %s%n", s.benchmark(), s.mode(), s.score(), s.error(), s.unit());
+            w.printf("%-40s %-24s %6s %14s %12s  %s%n", "benchmark", "param", "mode", "score", "error", "unit");
+            for (Score s : scores) w.printf("%-40s %-24s %6s %14.3f %12.3f  %s%n", s.benchmark(), s.param(), s.mode(), s.score(), s.error(), s.unit());
             ratios.forEach((k, v) -> w.printf("%s: %.3f%n", k, v));
             w.println("JMH results: " + results);
         }
@@ -100,11 +101,19 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Double> out = new LinkedHashMap<>();
         Score parse = find(scores, "BtfParseBench.parse"), bpftool = find(scores, "BtfParseBench.bpftoolDump");
         if (parse != null && bpftool != null) out.put("btf parse / bpftool btf dump (time ratio)", parse.score() / bpftool.score());
+        for (String corpus : List.of("generated", "selftests")) {
+            Score model = find(scores, "VerifyBench.model", corpus), kernel = find(scores, "VerifyBench.kernel", corpus);
+            if (model != null && kernel != null) out.put("verify model / kernel, " + corpus + " (time ratio)", model.score() / kernel.score());
+        }
         return out;
     }
 
     private static Score find(List<Score> scores, String bench) {
         return scores.stream().filter(s -> s.benchmark().equals(bench)).findFirst().orElse(null);
+    }
+
+    private static Score find(List<Score> scores, String bench, String param) {
+        return scores.stream().filter(s -> s.benchmark().equals(bench) && param.equals(s.param())).findFirst().orElse(null);
     }
 
     /** bpftool comes from Debian's package; install it when we are root and apt-get is there. */

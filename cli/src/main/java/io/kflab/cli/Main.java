@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             SelftestsCommand.class,
             DiffCommand.class,
+            VeristatCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

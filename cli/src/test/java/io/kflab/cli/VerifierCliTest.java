@@ -50,4 +50,22 @@ class VerifierCliTest {
         assertThat(j.get("kernelAgreesWithExpected").asInt()).isGreaterThan(0);
         assertThat(j.get("unsupportedByFeature").size()).isPositive();
     }
+
+    @Test
+    void veristatPutsKernelAndModelSideBySide() throws Exception {
+        KernelAssumptions.assumeBpf();
+        Cli r = Cli.run("veristat", "--generated", "12", "--reps", "2", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = JsonMixin.MAPPER.readTree(r.out());
+        assertThat(j.get("programs").size()).isEqualTo(12);
+        assertThat(j.get("summary").get("programs").asInt()).isEqualTo(12);
+        assertThat(j.get("summary").get("medianTimeRatio").asDouble()).isPositive();
+        JsonNode first = j.get("programs").get(0);
+        assertThat(first.get("program").asText()).isEqualTo("generated/7-00000");
+        assertThat(first.get("kernel").get("insns").asInt()).isPositive();
+        Cli table = Cli.run("veristat", "--generated", "3", "--reps", "1", "--rows");
+        assertThat(table.out()).contains("Verdict").contains("(kernel)").contains("generated/7-00002").contains("3 programs,");
+        assertThat(Cli.run("veristat", "--reps", "0").exit()).isEqualTo(2);
+        assertThat(Cli.run("veristat", "--filter", "nothing-matches-this").exit()).isEqualTo(2);
+    }
 }
