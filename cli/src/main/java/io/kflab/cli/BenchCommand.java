@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         if (json.json()) opts.verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
         Collection<RunResult> runs = new Runner(opts.build()).run();
         if (runs.isEmpty()) {
-            throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm, Catalog, TnumMul, Verify (see README)");
+            throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm, Catalog, TnumMul, Verify, Sim (see README)");
         }
         List<Score> scores = new ArrayList<>();
         for (RunResult r : runs) {
@@ -101,6 +101,9 @@ final class BenchCommand implements Callable<Integer> {
         Map<String, Double> out = new LinkedHashMap<>();
         Score parse = find(scores, "BtfParseBench.parse"), bpftool = find(scores, "BtfParseBench.bpftoolDump");
         if (parse != null && bpftool != null) out.put("btf parse / bpftool btf dump (time ratio)", parse.score() / bpftool.score());
+        for (Score s : scores) {
+            if (s.benchmark().equals("SimBench.oneSecond64Cpus10kTasks")) out.put("sim " + s.param() + ": virtual s per wall s (64 CPUs, 10k tasks)", s.score());
+        }
         for (String corpus : List.of("generated", "selftests")) {
             Score model = find(scores, "VerifyBench.model", corpus), kernel = find(scores, "VerifyBench.kernel", corpus);
             if (model != null && kernel != null) out.put("verify model / kernel, " + corpus + " (time ratio)", model.score() / kernel.score());
