@@ -64,15 +64,15 @@ public final class ScenarioFile {
         try (JsonParser p = new YAMLFactory().createParser(text)) {
             JsonToken t = p.nextToken();
             if (t == null) return out;
-            if (t != JsonToken.START_OBJECT) throw new BadInputException(where(source, p.currentLocation()), "expected a mapping of scenario keys (" + String.join(", ", KEYS) + ")");
+            if (t != JsonToken.START_OBJECT) throw new BadInputException(where(source, p.currentTokenLocation()), "expected a mapping of scenario keys (" + String.join(", ", KEYS) + ")");
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
-                String at = where(source, p.currentLocation());
+                String at = where(source, p.currentTokenLocation());
                 if (!KEYS.contains(key)) throw new BadInputException(at, "expected one of " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ", found key '" + key + "'");
                 JsonToken vt = p.nextToken();
                 if (vt == JsonToken.START_OBJECT || vt == JsonToken.START_ARRAY) throw new BadInputException(at, "expected a plain value for '" + key + "'");
                 if (out.containsKey(key)) throw new BadInputException(at, "expected '" + key + "' once, found it again");
-                out.put(key, new Value(p.getText(), where(source, p.currentLocation())));
+                out.put(key, new Value(p.getText(), where(source, p.currentTokenLocation())));
             }
             if (t != JsonToken.END_OBJECT) throw new BadInputException(where(source, p.currentLocation()), "expected 'key: value' lines");
             return out;
