@@ -26,7 +26,8 @@ class SimCliTest {
         assertThat(Files.size(dir.resolve("cpu-utilisation.png"))).isGreaterThan(1000);
         // the same seed, the same result
         Cli again = Cli.run("sim", "run", "--workload", "mixed", "--cpus", "4", "--tasks", "16", "--duration", "200ms", "--seed", "3", "--json");
-        assertThat(JsonMixin.MAPPER.readTree(again.out())).isEqualTo(j.without("plots"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) j).remove("plots");
+        assertThat(JsonMixin.MAPPER.readTree(again.out())).isEqualTo(j);
     }
 
     @Test
