@@ -310,7 +310,19 @@ final class Reg {
                 return;
             }
         }
-        long m = size == 1 ? Byte.MAX_VALUE : size == 2 ? Short.MAX_VALUE : Integer.MAX_VALUE;
+        if (size == 4) {
+            // The running kernel (6.18.44 as built here) keeps a sign-extended 32-bit value's 32-bit
+            // bounds (the low half is unchanged) and sign-extends them into the 64-bit ones
+            // instead of forgetting everything (docs/verifier-model.md).
+            smin = smin32;
+            smax = smax32;
+            umin = umin32 >= 0 ? Integer.toUnsignedLong(umin32) : (long) umin32;
+            umax = umax32 >= 0 ? Integer.toUnsignedLong(umax32) : (long) umax32;
+            varOff = Tnum.UNKNOWN;
+            sync();
+            return;
+        }
+        long m = size == 1 ? Byte.MAX_VALUE : Short.MAX_VALUE;
         smin = -m - 1;
         smax = m;
         smin32 = (int) smin;
