@@ -893,7 +893,7 @@ public final class Verifier {
         private boolean constKey(RegState r, MapDef map) {
             if (!(r instanceof StackPtr(int fn, int off)) || off % 8 != 0) return false;
             StackSlot s = cur.frame(fn).stack[(-off - 1) / 8];
-            if (!s.isSpill() || s.spillSize() < map.keySize()) return false;
+            if (!s.isSpill() || s.spillSize() != map.keySize()) return false; // get_constant_map_key: spill of exactly key_size
             if (!(s.spilled() instanceof ScalarReg(Scalar v)) || !v.isConst()) return false;
             long k = v.varOff().value() & 0xffffffffL;
             return k < map.maxEntries();

@@ -25,7 +25,7 @@ class KernelAgreementTest {
         System.out.println("vcore differential: " + r);
         assertThat(r.total()).isEqualTo(PROGRAMS);
         assertThat(r.modelAcceptKernelReject()).as("model accepts what the kernel rejects: %s", r.reproducers()).isZero();
-        // measured (seed 7, 2000 programs): agree 1999, sameErrno 1451 and sameMessage 1450 of bothReject 1455;
+        // measured (seed 7, 2000 programs): agree 1999, sameErrno 1451 and sameMessage 1451 of bothReject 1455;
         // 570 programs with bpf-to-bpf calls, all agreeing; margins for generator drift
         assertThat(r.agree()).isGreaterThanOrEqualTo((int) (r.total() * 0.97));
         assertThat(r.withCalls()).isGreaterThan(r.total() / 5);
