@@ -48,6 +48,8 @@ final class DiffCommand implements Callable<Integer> {
             m.put("sameMessage", r.sameMessage());
             m.put("bothReject", r.bothReject());
             m.put("kernelAccept", r.kernelAccept());
+            m.put("withCalls", r.withCalls());
+            m.put("withCallsAgree", r.withCallsAgree());
             m.put("reproducers", r.reproducers());
             JsonMixin.print(w, m);
         } else {
@@ -55,6 +57,7 @@ final class DiffCommand implements Callable<Integer> {
                     r.total(), seed, r.agree(), 100.0 * r.agree() / r.total(), r.modelAcceptKernelReject(), r.modelRejectKernelAccept());
             w.printf("both reject: %d, with the same errno %d and the same message %d; the kernel accepted %d%n",
                     r.bothReject(), r.sameErrno(), r.sameMessage(), r.kernelAccept());
+            w.printf("with bpf-to-bpf calls: %d, of which %d agree%n", r.withCalls(), r.withCallsAgree());
             r.reproducers().forEach(f -> w.println("reproducer: " + f));
         }
         return r.modelAcceptKernelReject() == 0 ? 0 : 1;

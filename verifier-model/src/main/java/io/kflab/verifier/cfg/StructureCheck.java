@@ -44,6 +44,7 @@ public final class StructureCheck {
         starts.add(0);
         Rejection r = addSubprogs(slots, bpfCapable, starts);
         if (r == null) r = checkSubprogs(slots, new ArrayList<>(starts));
+        if (r == null) r = checkAbnormalReturn(slots, new ArrayList<>(starts));
         if (r == null) r = resolveLdImm64(slots);
         if (r == null) r = Cfg.walk(slots, bpfCapable);
         return r == null ? new Ok(new Structure(new ArrayList<>(starts), n)) : new Rejected(r);
@@ -89,6 +90,25 @@ public final class StructureCheck {
                 cur++;
                 end = cur + 1 < starts.size() ? starts.get(cur + 1) : n;
             }
+        }
+        return null;
+    }
+
+    /**
+     * check_abnormal_return, as check_btf_info runs it for a load without func_info (the model never has BTF):
+     * subprograms other than the main one may not use LD_ABS/LD_IND or bpf_tail_call.
+     */
+    private static Rejection checkAbnormalReturn(List<RawInsn> slots, List<Integer> starts) {
+        for (int s = 1; s < starts.size(); s++) {
+            int end = s + 1 < starts.size() ? starts.get(s + 1) : slots.size();
+            boolean ldAbs = false, tailCall = false;
+            for (int i = starts.get(s); i < end; i++) {
+                int code = slots.get(i).code();
+                if (cls(code) == BPF_LD && (mode(code) == BPF_ABS || mode(code) == BPF_IND)) ldAbs = true;
+                if (code == (BPF_JMP | BPF_CALL) && slots.get(i).src() == 0 && slots.get(i).imm() == 12) tailCall = true;
+            }
+            if (ldAbs) return new Rejection("EINVAL", "LD_ABS is not allowed in subprogs without BTF");
+            if (tailCall) return new Rejection("EINVAL", "tail_call is not allowed in subprogs without BTF");
         }
         return null;
     }

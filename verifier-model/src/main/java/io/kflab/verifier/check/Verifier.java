@@ -50,11 +50,12 @@ public final class Verifier {
 
     /** Verifies {@code slots} the way BPF_PROG_LOAD would with {@code opts}. */
     public static Verdict verify(List<RawInsn> slots, VerifyOptions opts) {
-        if (StructureCheck.check(slots, opts.bpfCapable()) instanceof StructureCheck.Rejected(var r)) {
+        StructureCheck.Result shape = StructureCheck.check(slots, opts.bpfCapable());
+        if (shape instanceof StructureCheck.Rejected(var r)) {
             String log = r.message().isEmpty() ? "" : r.message() + "\n";
             return new Verdict(false, r.errno(), r.message(), opts.logLevel() > 0 ? log : "", 0);
         }
-        return new Walk(slots, opts).run();
+        return new Walk(slots, opts, ((StructureCheck.Ok) shape).structure().subprogStarts()).run();
     }
 
     /** A rejection found during the walk. */
@@ -99,18 +100,24 @@ public final class Verifier {
         final List<RawInsn> slots;
         final VerifyOptions opts;
         final CtxLayout ctx;
+        final Subprogs subprogs;
         final Insn[] decoded;
         final boolean[] prunePoint;
         final Map<Integer, List<Checkpoint>> visited = new HashMap<>();
         final StringBuilder log = new StringBuilder();
         final ArrayDeque<Pending> stack = new ArrayDeque<>();
+        /** Pointer type each load/store instruction first accessed (kernel: insn_aux_data[].ptr_type). */
+        final Map<Integer, String> ptrTypes = new HashMap<>();
+        /** The instruction being executed. */
+        int at;
         int processed, totalStates, maxStatesPerInsn, jmps, prevJmps, prevInsns, idGen;
         FrameState cur;
         Checkpoint parent;
 
-        Walk(List<RawInsn> slots, VerifyOptions opts) {
+        Walk(List<RawInsn> slots, VerifyOptions opts, List<Integer> subprogStarts) {
             this.slots = slots;
             this.opts = opts;
+            this.subprogs = new Subprogs(subprogStarts, slots.size());
             this.ctx = CtxLayout.of(opts.progType()).orElse(null);
             this.decoded = new Insn[slots.size()];
             this.prunePoint = new boolean[slots.size() + 2];
@@ -121,10 +128,15 @@ public final class Verifier {
             for (int i = 0; i < slots.size(); i++) {
                 RawInsn r = slots.get(i);
                 int cls = r.code() & 7;
-                if (r.code() == 0x18) { i++; continue; }
+                if (r.code() == 0x18) {
+                    if (r.src() == 4) prunePoint[i] = prunePoint[Math.min(i + 2, slots.size())] = true; // function pointer
+                    i++;
+                    continue;
+                }
                 if (cls != 5 && cls != 6) continue;
                 int op = r.code() & 0xf0;
                 if (op == 0x80) prunePoint[Math.min(i + 1, slots.size())] = true;            // after a call
+                if (op == 0x80 && r.src() == 1) prunePoint[i] = true;                        // bpf-to-bpf call
                 else if (op == 0x00) {                                                      // goto / gotol
                     long t = (long) i + 1 + (cls == 6 ? r.imm() : r.off());
                     if (t >= 0 && t < slots.size()) prunePoint[(int) t] = true;
@@ -165,6 +177,7 @@ public final class Verifier {
                         idx = next;
                     }
                 }
+                subprogs.checkMaxStackDepth(slots);
             } catch (Reject r) {
                 log.append(r.getMessage()).append('\n');
                 log.append(finalLine());
@@ -210,7 +223,7 @@ public final class Verifier {
             cur = p.state();
             parent = p.parent();
             log.setLength(p.logLen());
-            if (opts.logLevel() > 0) log.append("from ").append(p.prev()).append(" to ").append(p.insn()).append(": ").append(cur).append('\n');
+            if (opts.logLevel() > 0) log.append("from ").append(p.prev()).append(" to ").append(p.insn()).append(":").append(cur.kernelText()).append('\n');
             return p.insn();
         }
 
@@ -229,6 +242,7 @@ public final class Verifier {
                     throw einval("infinite loop detected at insn %d", idx);
                 }
             }
+            maxStatesPerInsn = Math.max(maxStatesPerInsn, list.size()); // states compared (kernel: states_cnt)
             if (jmps - prevJmps >= 2 && processed - prevInsns >= 8) {
                 Checkpoint c = new Checkpoint(cur, parent);
                 if (list.size() >= MAX_STATES_PER_INSN) {
@@ -240,7 +254,6 @@ public final class Verifier {
                 list.add(c);
                 parent = c;
                 totalStates++;
-                maxStatesPerInsn = Math.max(maxStatesPerInsn, list.size());
                 prevJmps = jmps;
                 prevInsns = processed;
             }
@@ -251,6 +264,7 @@ public final class Verifier {
 
         /** Executes one instruction on {@code cur}; returns the next index or -1 at the end of the path. */
         private int step(int idx, Insn insn) {
+            at = idx;
             return switch (insn) {
                 case Insn.Alu a -> { alu(idx, a); yield idx + 1; }
                 case Insn.Neg n -> {
@@ -273,7 +287,19 @@ public final class Verifier {
                 case Insn.Jump j -> { jmps++; yield jump(idx, j); }
                 case Insn.Ja j -> { jmps++; yield idx + 1 + j.off(); }
                 case Insn.Gotol g -> { jmps++; yield idx + 1 + g.imm(); }
+                case Insn.Call c when c.kind() == CallKind.SUBPROG -> {
+                    jmps++;
+                    int target = idx + c.imm() + 1;
+                    cur = Calls.enter(cur, idx, subprogs.at(target), opts.logLevel() > 0 ? log : null);
+                    yield target;
+                }
                 case Insn.Call c -> { jmps++; call(c); yield idx + 1; }
+                case Insn.Exit e when cur.frameno > 0 -> {
+                    jmps++;
+                    int ret = cur.callsite + 1;
+                    cur = Calls.exit(cur, opts.logLevel() > 0 ? log : null);
+                    yield ret;
+                }
                 case Insn.Exit e -> {
                     jmps++;
                     RegState r0 = read(0);
@@ -405,7 +431,7 @@ public final class Verifier {
             if (Math.abs(k) >= (1 << 29) || Math.abs(n) >= (1 << 29)) throw unsupported("pointer offsets beyond 1<<29");
             int o = (int) n;
             return switch (ptr) {
-                case StackPtr s -> new StackPtr(o);
+                case StackPtr s -> new StackPtr(s.frameno(), o);
                 case CtxPtr c -> new CtxPtr(o);
                 case MapValue m -> new MapValue(m.map(), o, m.id(), false);
                 case Pkt p -> new Pkt(p.meta(), o, p.range());
@@ -434,9 +460,22 @@ public final class Verifier {
             checkWrite(l.dst());
             int size = l.size().bytes();
             RegState v = access(l.src(), ptr, l.off(), size, false, null, false);
+            saveAuxPtrType(ptr);
             if (v instanceof ScalarReg(Scalar s) && size < 8) v = RegState.scalar(Alu.coerce(s, size, l.signExtend()));
             else if (l.signExtend() && !(v instanceof ScalarReg)) throw unsupported("sign-extending pointer fills");
             set(l.dst(), v);
+        }
+
+        /**
+         * save_aux_ptr_type: one load/store instruction may not access ctx on one path and another pointer type on
+         * another (reg_type_mismatch; ctx is the only type here whose accesses the kernel rewrites).
+         */
+        private void saveAuxPtrType(RegState ptr) {
+            String type = typeName(ptr);
+            String prev = ptrTypes.putIfAbsent(at, type);
+            if (prev != null && !prev.equals(type) && (prev.equals("ctx") || type.equals("ctx"))) {
+                throw einval("same insn cannot be used with different pointers");
+            }
         }
 
         /** check_ld_abs: skb programs, R6 the unmoved ctx; R1-R5 become unreadable, R0 an unknown scalar. */
@@ -488,6 +527,7 @@ public final class Verifier {
             if (s.src() instanceof Operand.Reg(int r)) val = read(r);
             RegState ptr = read(s.dst());
             access(s.dst(), ptr, s.off(), s.size().bytes(), true, val, val == null && ((Operand.Imm) s.src()).value() == 0);
+            saveAuxPtrType(ptr);
             if (val == null && ptr instanceof StackPtr) immSpill(s, (StackPtr) ptr);
         }
 
@@ -496,12 +536,13 @@ public final class Verifier {
             int off = p.off() + s.off();
             if (off % 8 != 0) return;
             int spi = (-off - 1) / 8;
-            StackSlot old = cur.stack[spi];
+            FrameState f = cur.frame(p.frameno()); // a fresh copy: access() has just written this slot
+            StackSlot old = f.stack[spi];
             byte[] t = old.types().clone();
             int size = s.size().bytes();
             Scalar c = Scalar.constant(((Operand.Imm) s.src()).value());
             spill(t, size);
-            cur.stack[spi] = new StackSlot(t, RegState.scalar(c));
+            f.stack[spi] = new StackSlot(t, RegState.scalar(c));
         }
 
         private static void spill(byte[] t, int size) {
@@ -601,24 +642,30 @@ public final class Verifier {
             }
             int spi = (-off - 1) / 8;
             int slot = -off - 1;
-            StackSlot old = cur.stack[spi];
+            FrameState f = cur.frame(p.frameno());
+            subprogs.grow(f.subprog, -off);
+            StackSlot old = f.stack[spi];
             if (write) {
-                cur = cur.copy();
+                f = f.copy();
                 byte[] t = old.types().clone();
                 if (val instanceof ScalarReg && off % 8 == 0) {
                     spill(t, size);
-                    cur.stack[spi] = new StackSlot(t, val);
+                    f.stack[spi] = new StackSlot(t, val);
                 } else if (val != null && val.isPointer()) {
                     if (size != 8) throw eacces("invalid size of register spill");
+                    if (f.frameno != cur.frameno && val instanceof StackPtr) {
+                        throw einval("cannot spill pointers to stack into stack frame of the caller");
+                    }
                     spill(t, 8);
-                    cur.stack[spi] = new StackSlot(t, val);
+                    f.stack[spi] = new StackSlot(t, val);
                 } else {
                     if (old.isSpill()) for (int i = 0; i < 8; i++) if (t[i] != StackSlot.INVALID) t[i] = StackSlot.MISC;
                     byte type = (val instanceof ScalarReg(Scalar s) && s.isConst() && s.varOff().value() == 0) || zeroImm
                             ? StackSlot.ZERO : StackSlot.MISC;
                     for (int i = 0; i < size; i++) t[(slot - i) % 8] = type;
-                    cur.stack[spi] = new StackSlot(t, RegState.NOT_INIT);
+                    f.stack[spi] = new StackSlot(t, RegState.NOT_INIT);
                 }
+                cur = cur.replace(f);
                 return null;
             }
             if (old.isSpill()) {
@@ -683,9 +730,10 @@ public final class Verifier {
             boolean otherZero = other == null ? ((Operand.Imm) j.src()).value() == 0
                     : other instanceof ScalarReg(Scalar s) && s.isConst() && s.varOff().value() == 0;
             if (w64 && (other == null || !other.isPointer()) && otherZero && (op == JmpOp.JEQ || op == JmpOp.JNE)) {
+                // is_branch_taken: only reg_not_null types (fixed-offset map values, map pointers) are decided
+                if ((ptr instanceof MapValue m && !m.orNull()) || ptr instanceof MapPtr) return op == JmpOp.JNE ? target : idx + 1;
                 boolean maybeNull = ptr instanceof MapValue m && m.orNull();
-                if (!maybeNull) return op == JmpOp.JNE ? target : idx + 1;
-                if (a.isPointer() && b == null) {
+                if (maybeNull && a.isPointer() && b == null) {
                     int id = ((MapValue) ptr).id();
                     FrameState taken = markNull(cur, id, op == JmpOp.JEQ);
                     FrameState fall = markNull(cur, id, op == JmpOp.JNE);
@@ -728,14 +776,7 @@ public final class Verifier {
             FrameState bad = cur.copy();
             if (!(p.off() < 0 || (p.off() == 0 && open) || p.off() > 0xffff)) {
                 int newRange = p.off() + (open ? 1 : 0);
-                for (int i = 0; i < 11; i++) good.regs[i] = widen(good.regs[i], p.meta(), newRange);
-                for (int i = 0; i < good.stack.length; i++) {
-                    StackSlot sl = good.stack[i];
-                    if (sl.isSpill()) {
-                        RegState m = widen(sl.spilled(), p.meta(), newRange);
-                        if (m != sl.spilled()) good.stack[i] = new StackSlot(sl.types(), m);
-                    }
-                }
+                good = cur.mapAll(r -> widen(r, p.meta(), newRange)).copy();
             }
             // bad branch: p > end (open) or p >= end: BEYOND_PKT_END (-1) / AT_PKT_END (-2), PTR_TO_PACKET only
             if (!p.meta()) bad.regs[preg] = new Pkt(false, p.off(), open ? -2 : -1);
@@ -759,16 +800,7 @@ public final class Verifier {
 
         /** mark_ptr_or_null_regs: every copy of lookup {@code id} becomes 0 or a map value. */
         private static FrameState markNull(FrameState s, int id, boolean isNull) {
-            FrameState n = s.copy();
-            for (int i = 0; i < 11; i++) n.regs[i] = markOne(n.regs[i], id, isNull);
-            for (int i = 0; i < n.stack.length; i++) {
-                StackSlot sl = n.stack[i];
-                if (sl.isSpill()) {
-                    RegState m = markOne(sl.spilled(), id, isNull);
-                    if (m != sl.spilled()) n.stack[i] = new StackSlot(sl.types(), m);
-                }
-            }
-            return n;
+            return s.mapAll(r -> markOne(r, id, isNull)).copy();
         }
 
         private static RegState markOne(RegState r, int id, boolean isNull) {
@@ -843,6 +875,7 @@ public final class Verifier {
                     if (off < -FrameState.STACK || off + size > 0) {
                         throw einval("invalid read from stack R%d off=%d size=%d", regno, off, size);
                     }
+                    subprogs.grow(cur.frame(p.frameno()).subprog, -off);
                 }
                 case MapValue m when !m.orNull() -> mapAccess(regno, m, 0, size);
                 case Pkt p -> throw unsupported("packet pointers as helper arguments");
@@ -858,9 +891,9 @@ public final class Verifier {
 
         /** 6.18: an array lookup whose key is a known in-range constant spilled at an aligned stack slot cannot fail. */
         private boolean constKey(RegState r, MapDef map) {
-            if (!(r instanceof StackPtr(int off)) || off % 8 != 0) return false;
-            StackSlot s = cur.stack[(-off - 1) / 8];
-            if (!s.isSpill() || s.spillSize() < map.keySize()) return false;
+            if (!(r instanceof StackPtr(int fn, int off)) || off % 8 != 0) return false;
+            StackSlot s = cur.frame(fn).stack[(-off - 1) / 8];
+            if (!s.isSpill() || s.spillSize() != map.keySize()) return false; // get_constant_map_key: spill of exactly key_size
             if (!(s.spilled() instanceof ScalarReg(Scalar v)) || !v.isConst()) return false;
             long k = v.varOff().value() & 0xffffffffL;
             return k < map.maxEntries();
@@ -870,6 +903,9 @@ public final class Verifier {
 
         /** Simplified states_equal: registers and stack of {@code old} include those of {@code cur}. */
         static boolean covers(FrameState old, FrameState cur) {
+            if (old == cur) return true;
+            if (old.frameno != cur.frameno || old.callsite != cur.callsite) return false;
+            if (old.caller != null && !covers(old.caller, cur.caller)) return false; // every frame (states_equal)
             for (int i = 0; i < 11; i++) if (!regCovers(old.regs[i], cur.regs[i])) return false;
             for (int i = 0; i < old.stack.length; i++) {
                 StackSlot o = old.stack[i], c = cur.stack[i];

@@ -5,16 +5,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Random plausible socket-filter programs for differential testing: register setup, stack spills/fills, ctx reads, map lookups (a hash and an array map), branches; the kernel accepts about a third. */
+/**
+ * Random plausible socket-filter programs for differential testing: register setup, stack spills/fills, ctx reads,
+ * map lookups (a hash and an array map), branches; the kernel accepts about a third. With a second random source,
+ * some programs also call subprograms ({@link SubprogGenerator}); that source alone decides where and what, so the
+ * main instructions of every program stay those of the first source.
+ */
 public final class ProgramGenerator {
     private final Random rnd;
     private final int hashFd, arrayFd;
     private final List<RawInsn> out = new ArrayList<>();
+    private final SubprogGenerator subprogs;
 
     public ProgramGenerator(Random rnd, int hashFd, int arrayFd) {
+        this(rnd, null, hashFd, arrayFd);
+    }
+
+    /** @param calls decides the bpf-to-bpf calls (null: none) */
+    public ProgramGenerator(Random rnd, Random calls, int hashFd, int arrayFd) {
         this.rnd = rnd;
         this.hashFd = hashFd;
         this.arrayFd = arrayFd;
+        this.subprogs = calls == null ? null : new SubprogGenerator(calls, out, hashFd);
     }
 
     private void e(int code, int dst, int src, int off, int imm) {
@@ -50,9 +62,14 @@ public final class ProgramGenerator {
         init[7] = true;
         if (rnd.nextBoolean()) { e(0x85, 0, 0, 0, 7); e(0xbf, 8, 0, 0, 0); init[8] = true; }
         int n = 2 + rnd.nextInt(6);
-        for (int i = 0; i < n; i++) snippet();
+        for (int i = 0; i < n; i++) {
+            if (subprogs != null) subprogs.maybeCall();
+            snippet();
+        }
+        if (subprogs != null) subprogs.maybeCall();
         if (rnd.nextInt(10) != 0) e(0xb7, 0, 0, 0, rnd.nextInt(3));
         e(0x95, 0, 0, 0, 0);
+        if (subprogs != null) subprogs.appendBodies();
         return out;
     }
 

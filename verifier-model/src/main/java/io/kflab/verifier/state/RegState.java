@@ -34,8 +34,11 @@ public sealed interface RegState {
         }
     }
 
-    /** A frame pointer with a fixed offset (kernel: PTR_TO_STACK, {@code fp-8}). */
-    record StackPtr(int off) implements RegState {
+    /**
+     * A pointer into the stack of call frame {@code frameno} with a fixed offset (kernel: PTR_TO_STACK with its
+     * frameno, {@code fp-8}; {@link FrameState#kernelText()} prints {@code fp[0]-8} for another frame's stack).
+     */
+    record StackPtr(int frameno, int off) implements RegState {
         @Override
         public String toString() {
             return "fp" + off;

@@ -58,6 +58,8 @@ class VerifierExamplesTest {
             "b7 0 0 0 0; 95 0 0 0 1 @ EINVAL @ BPF_EXIT uses reserved fields",
             "b7 0 0 0 0; 15 0 0 1 1; 05 0 0 -2 0; 95 0 0 0 0 @ EINVAL @ infinite loop detected at insn 1",
             LOOKUP + "55 0 0 1 0; 95 0 0 0 0; b7 1 0 0 1; c3 0 1 3 0; b7 0 0 0 0; 95 0 0 0 0 @ EACCES @ misaligned value access off 0+0+3 size 4",
+            // an array key spilled as 8 bytes is not a constant key of 4 (get_constant_map_key): the lookup may fail
+            "7a 10 0 -8 1; bf 2 10 0 0; 07 2 0 0 -8; 18 1 1 0 4; 0 0 0 0 0; 85 0 0 0 1; 61 0 0 0 0; 95 0 0 0 0 @ EACCES @ R0 invalid mem access 'map_value_or_null'",
     })
     void rejectsLikeTheKernel(String prog, String errno, String message) {
         Verdict v = Verifier.verify(p(prog), OPTS);
