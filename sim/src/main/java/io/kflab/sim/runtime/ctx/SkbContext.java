@@ -96,16 +96,15 @@ public final class SkbContext implements ProgramContext {
         return (b[off] & 0xff) | (b[off + 1] & 0xff) << 8 | (b[off + 2] & 0xff) << 16 | (b[off + 3] & 0xff) << 24;
     }
 
-    /** eth_type_trans on a device whose address is all zero: host, broadcast, multicast or other host. */
+    /**
+     * eth_type_trans on the loopback device: its address is all zero and it has no broadcast address
+     * (loopback_setup never sets dev->broadcast), so ff:ff:ff:ff:ff:ff counts as multicast, not broadcast.
+     */
     private static int pktType(byte[] f) {
-        boolean zero = true, ones = true;
-        for (int i = 0; i < 6; i++) {
-            zero &= f[i] == 0;
-            ones &= f[i] == (byte) 0xff;
-        }
+        boolean zero = true;
+        for (int i = 0; i < 6; i++) zero &= f[i] == 0;
         if (zero) return 0; // PACKET_HOST
-        if ((f[0] & 1) != 0) return ones ? 1 : 2; // PACKET_BROADCAST : PACKET_MULTICAST
-        return 3; // PACKET_OTHERHOST
+        return (f[0] & 1) != 0 ? 2 : 3; // PACKET_MULTICAST : PACKET_OTHERHOST
     }
 
     /** skb->protocol (network order, as stored): the EtherType, or ETH_P_802_3 / ETH_P_802_2 for length fields. */

@@ -79,10 +79,12 @@ final class Execution implements CallContext {
 
     private long exec(int pc, int stopDepth) {
         Insn[] code = prog.slots();
+        int last = pc;
         while (true) {
-            if (pc < 0 || pc >= code.length) throw fault(pc, "jump out of the program (" + code.length + " slots)");
+            if (pc < 0 || pc >= code.length) throw fault(last, "jump to slot " + pc + ", out of the program (" + code.length + " slots)");
             Insn in = code[pc];
-            if (in == null) throw fault(pc, "jump into the second slot of an ld_imm64");
+            if (in == null) throw fault(last, "jump into the second slot of the ld_imm64 at " + (pc - 1));
+            last = pc;
             if (++executed > limit) throw fault(pc, "instruction limit of " + limit + " reached (the verifier would have rejected an unbounded loop)");
             switch (in) {
                 case Insn.Alu a -> {
