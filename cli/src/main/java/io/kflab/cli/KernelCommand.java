@@ -163,9 +163,15 @@ final class KernelCommand implements Runnable {
                     return 1;
                 }
                 byte[] in = data != null ? data.bytes() : (options.type == ProgType.SYSCALL ? null : new byte[64]);
-                var run = r.fdOrThrow().testRun().repeat(repeat);
+                boolean syscall = options.type == ProgType.SYSCALL;
+                if (syscall && repeat > 1) {
+                    throw new io.kflab.bpf.diag.BadInputException("--repeat " + repeat, "syscall programs run once (BPF_PROG_TEST_RUN refuses repeat for them)");
+                }
+                // Syscall programs take neither repeat nor ctx_out (the kernel copies the context back into ctx_in).
+                var run = r.fdOrThrow().testRun().repeat(syscall ? 0 : repeat);
                 if (in != null) run.dataIn(in);
-                if (ctx != null) run.ctxIn(ctx.bytes()).ctxSizeOut(ctx.bytes().length);
+                if (ctx != null) run.ctxIn(ctx.bytes());
+                if (ctx != null && !syscall) run.ctxSizeOut(ctx.bytes().length);
                 TestRunResult t = run.run();
                 HexFormat hex = HexFormat.of();
                 if (json.json()) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             BtfCommand.class,
             KernelCommand.class,
+            RunCommand.class,
             BenchCommand.class,
             CorpusCommand.class,
             CatalogCommand.class,
