@@ -34,7 +34,8 @@ class CatalogCliTest {
         JsonNode m = json(Cli.run("catalog", "matrix", "--probe", "--json"));
         long cells = m.get("cells").asLong();
         assertThat(cells).isEqualTo(m.get("kfuncs").asLong() * m.get("contexts").asLong());
-        assertThat(m.get("agree").asDouble() / cells).as("agreement").isGreaterThanOrEqualTo(0.99);
+        // 0.98: kernel builds that deny the arena kfuncs everywhere (195 cells) stay above it (docs/catalog.md)
+        assertThat(m.get("agree").asDouble() / cells).as("agreement").isGreaterThanOrEqualTo(0.98);
         assertThat(m.get("disagreements").size()).isEqualTo(cells - m.get("agree").asLong());
         for (JsonNode d : m.get("disagreements")) assertThat(d.get("reason").asText()).isNotBlank();
     }
