@@ -57,7 +57,7 @@ final class KernelCommand implements Runnable {
         String license;
 
         @Option(names = "--map", paramLabel = "NAME=TYPE:KEY:VALUE:ENTRIES", converter = MapSpec.Converter.class,
-                description = "Create a map for the program's %[NAME] operand, e.g. counts=array:4:8:256 (repeatable).")
+                description = "Create a map for the program's %%[NAME] operand, e.g. counts=array:4:8:256 (repeatable).")
         List<MapSpec> maps = new ArrayList<>();
 
         /** Creates the maps, assembles FILE against them and loads it. */

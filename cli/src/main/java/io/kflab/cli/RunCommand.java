@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
     ProgType type;
 
     @Option(names = "--map", paramLabel = "NAME=TYPE:KEY:VALUE:ENTRIES", converter = MapSpec.Converter.class,
-            description = "Create a map for the program's %[NAME] operand, e.g. counts=array:4:8:256 (repeatable).")
+            description = "Create a map for the program's %%[NAME] operand, e.g. counts=array:4:8:256 (repeatable).")
     List<MapSpec> maps = new ArrayList<>();
 
     @Option(names = "--data", paramLabel = "HEX", converter = Converters.HexConverter.class,

@@ -42,7 +42,7 @@ final class VerifyCommand implements Callable<Integer> {
     int logLevel;
 
     @Option(names = "--map", paramLabel = "NAME=TYPE:KEY:VALUE:ENTRIES", converter = MapSpec.Converter.class,
-            description = "A map for the program's %[NAME] operand, e.g. counts=array:4:8:256 (repeatable).")
+            description = "A map for the program's %%[NAME] operand, e.g. counts=array:4:8:256 (repeatable).")
     List<MapSpec> maps = new ArrayList<>();
 
     @Mixin JsonMixin json;

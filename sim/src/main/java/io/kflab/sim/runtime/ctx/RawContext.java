@@ -18,6 +18,11 @@ public final class RawContext implements ProgramContext {
         this.given = given;
     }
 
+    /** A context over an existing region, reused across runs (e.g. the argument array of struct_ops calls). */
+    public static RawContext of(Region region) {
+        return new RawContext(region, true);
+    }
+
     static RawContext create(Memory memory, byte[] ctxIn) {
         byte[] b = ctxIn == null ? new byte[0] : ctxIn.clone();
         return new RawContext(memory.wrap(RegionKind.CTX, "ctx", b, true), ctxIn != null);

@@ -22,6 +22,16 @@ public final class Interpreter implements Engine {
         return rt;
     }
 
+    /** One run of {@code prog} on a context the caller built: r0 and the instructions executed. */
+    public Invocation invoke(LoadedProgram prog, ProgramContext ctx) {
+        Execution ex = new Execution(rt, ctx, prog);
+        long r0 = ex.run();
+        return new Invocation(r0, ex.executed());
+    }
+
+    /** What one run returned. */
+    public record Invocation(long r0, long executed) {}
+
     @Override
     public RunResult run(LoadedProgram prog, RunInput input) {
         ProgramContext ctx = ProgramContext.prepare(prog.type(), input.data(), input.ctx(), rt.memory());
