@@ -32,6 +32,17 @@ public final class TcpCongestionOps implements StructOpsSubsystem {
     /** Name length including the NUL (kernel: TCP_CA_NAME_MAX). */
     public static final int TCP_CA_NAME_MAX = 16;
 
+    /**
+     * The flag mask of a kernel release ({@code uname -r}, e.g. {@code 6.18.44}): {@link #CONG_MASK_6_18}
+     * from 6.18 on, {@link #CONG_MASK_6_12} before (releases in between are not measured).
+     */
+    public static long congMaskFor(String release) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(release);
+        if (!m.find()) return CONG_MASK_6_18;
+        int major = Integer.parseInt(m.group(1)), minor = Integer.parseInt(m.group(2));
+        return major > 6 || major == 6 && minor >= 18 ? CONG_MASK_6_18 : CONG_MASK_6_12;
+    }
+
     private static final Set<String> NO_STUB = Set.of("get_info");
     private static final List<String> REQUIRED = List.of("ssthresh", "undo_cwnd");
 

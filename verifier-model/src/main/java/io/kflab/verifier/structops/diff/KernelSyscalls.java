@@ -68,7 +68,11 @@ public final class KernelSyscalls implements StructOpsSyscalls {
 
     @Override
     public SysResult progLoad(ProgAttrs attrs, ProgBody body) {
-        byte[] insns = assembler.assemble(body.assembly(), "struct_ops body").bytes();
+        return progLoad(attrs, assembler.assemble(body.assembly(), "struct_ops body").bytes());
+    }
+
+    /** BPF_PROG_LOAD of given instructions (8-byte slots) as a struct_ops program; the log comes back either way. */
+    public SysResult progLoad(ProgAttrs attrs, byte[] insns) {
         ProgLoad load = Bpf.progLoad(ProgType.STRUCT_OPS, insns).license(attrs.license())
                 .attachBtfId(attrs.attachBtfId()).expectedAttachTypeRaw(attrs.expectedAttachType())
                 .progFlags(attrs.progFlags()).logSize(1 << 16, 1 << 20);

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.function.ToIntFunction;
 
 /** Lays a {@link ValueSpec} out as the bytes of a {@code bpf_struct_ops_<name>} value, and describes a looked-up value. */
-final class ValueBytes {
+public final class ValueBytes {
     private ValueBytes() {}
 
-    static byte[] build(StructOpsType t, ValueSpec v, ToIntFunction<String> fdOf) {
+    /** The value bytes of {@code v} for type {@code t}; {@code fdOf} turns program handles into fd numbers. */
+    public static byte[] build(StructOpsType t, ValueSpec v, ToIntFunction<String> fdOf) {
         ByteBuffer b = ByteBuffer.allocate(t.valueSize()).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0, v.refcnt).putInt(4, v.state);
         int base = t.dataOffset();
@@ -40,7 +41,7 @@ final class ValueBytes {
     }
 
     /** {@code state=INUSE refcnt=1 funcs=[ssthresh, ...] name=x}: what the kernel and the model are compared on. */
-    static String describe(StructOpsType t, byte[] value) {
+    public static String describe(StructOpsType t, byte[] value) {
         ByteBuffer b = ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN);
         List<String> funcs = new ArrayList<>();
         for (OpsMember.Func f : t.funcs()) if (b.getLong(t.dataOffset() + f.offset()) != 0) funcs.add(f.name());
