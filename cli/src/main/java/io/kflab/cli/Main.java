@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             DiffCommand.class,
             VeristatCommand.class,
             SimCommand.class,
+            StructOpsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -34,6 +34,38 @@ public final class Bpf {
         return new LinkCreate(structOpsMap.fd(), AttachType.STRUCT_OPS);
     }
 
+    /**
+     * Starts a BPF_LINK_CREATE with attach type BPF_STRUCT_OPS for a raw descriptor number (which
+     * the kernel checks: not a map, not a BPF_F_LINK map, not READY).
+     */
+    public static LinkCreate linkCreateStructOps(int mapFd) {
+        return new LinkCreate(mapFd, AttachType.STRUCT_OPS);
+    }
+
+    /**
+     * BPF_LINK_UPDATE with raw descriptor numbers: for a struct_ops link {@code newFd}/{@code oldFd}
+     * are maps (kernel: new_map_fd/old_map_fd share the prog-fd slots). Failures throw {@link BpfException}.
+     */
+    public static void linkUpdateMap(int linkFd, int newFd, int flags, int oldFd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = arena.allocate(BpfAttr.LINK_UPDATE);
+            LinkAttr.LINK_FD.set(attr, linkFd);
+            LinkAttr.NEW_FD.set(attr, newFd);
+            LinkAttr.FLAGS.set(attr, flags);
+            LinkAttr.OLD_FD.set(attr, oldFd);
+            call(arena, BpfCmd.BPF_LINK_UPDATE, attr, BpfAttr.LINK_UPDATE);
+        }
+    }
+
+    /** BPF_LINK_DETACH of a raw descriptor number; failures throw {@link BpfException}. */
+    public static void linkDetach(int linkFd) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment attr = arena.allocate(BpfAttr.LINK_DETACH);
+            LinkAttr.DETACH_FD.set(attr, linkFd);
+            call(arena, BpfCmd.BPF_LINK_DETACH, attr, BpfAttr.LINK_DETACH);
+        }
+    }
+
     /** BPF_BTF_LOAD without a log. */
     public static BtfFd btfLoad(byte[] blob) {
         return btfLoad(blob, 0);
@@ -110,6 +142,14 @@ public final class Bpf {
         static final VarHandle LOG_SIZE = BpfAttr.h(BpfAttr.BTF_LOAD, "btf_log_size");
         static final VarHandle LOG_LEVEL = BpfAttr.h(BpfAttr.BTF_LOAD, "btf_log_level");
         static final VarHandle LOG_TRUE_SIZE = BpfAttr.h(BpfAttr.BTF_LOAD, "btf_log_true_size");
+    }
+
+    private static final class LinkAttr {
+        static final VarHandle LINK_FD = BpfAttr.h(BpfAttr.LINK_UPDATE, "link_fd");
+        static final VarHandle NEW_FD = BpfAttr.h(BpfAttr.LINK_UPDATE, "new_prog_fd");
+        static final VarHandle FLAGS = BpfAttr.h(BpfAttr.LINK_UPDATE, "flags");
+        static final VarHandle OLD_FD = BpfAttr.h(BpfAttr.LINK_UPDATE, "old_prog_fd");
+        static final VarHandle DETACH_FD = BpfAttr.h(BpfAttr.LINK_DETACH, "link_fd");
     }
 
     private static final class GetIdAttr {

@@ -32,13 +32,17 @@ public final class LinkFd extends BpfFd {
         }
     }
 
+    /**
+     * BPF_LINK_UPDATE of a struct_ops link: {@code newMapFd} in place of the current map; with
+     * {@code flags} = {@link #BPF_F_REPLACE} only if the current map is {@code oldMapFd}.
+     */
+    public void updateMap(int newMapFd, int flags, int oldMapFd) {
+        Bpf.linkUpdateMap(fd(), newMapFd, flags, oldMapFd);
+    }
+
     /** BPF_LINK_DETACH: detaches now; the fd stays open (and must still be closed). */
     public void detach() {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment attr = arena.allocate(BpfAttr.LINK_DETACH);
-            A.DETACH_LINK_FD.set(attr, fd());
-            Bpf.call(arena, BpfCmd.BPF_LINK_DETACH, attr, BpfAttr.LINK_DETACH);
-        }
+        Bpf.linkDetach(fd());
     }
 
     /** BPF_OBJ_GET_INFO_BY_FD: the kernel's struct bpf_link_info. */
@@ -54,6 +58,5 @@ public final class LinkFd extends BpfFd {
         static final VarHandle NEW_PROG_FD = BpfAttr.h(BpfAttr.LINK_UPDATE, "new_prog_fd");
         static final VarHandle FLAGS = BpfAttr.h(BpfAttr.LINK_UPDATE, "flags");
         static final VarHandle OLD_PROG_FD = BpfAttr.h(BpfAttr.LINK_UPDATE, "old_prog_fd");
-        static final VarHandle DETACH_LINK_FD = BpfAttr.h(BpfAttr.LINK_DETACH, "link_fd");
     }
 }

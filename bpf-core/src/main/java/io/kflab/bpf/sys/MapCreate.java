@@ -92,6 +92,15 @@ public final class MapCreate {
         return this;
     }
 
+    /**
+     * btf_fd alone, as a raw descriptor number: struct_ops maps need a user-loaded BTF object here
+     * even though their value type is a kernel type (any number, also a wrong one, for probing).
+     */
+    public MapCreate btfFd(int fd) {
+        this.btfFd = fd;
+        return this;
+    }
+
     /** btf_vmlinux_value_type_id: for struct_ops maps, the id of {@code struct bpf_struct_ops_<name>} in vmlinux BTF. */
     public MapCreate btfVmlinuxValueTypeId(int id) {
         this.btfVmlinuxValueTypeId = id;

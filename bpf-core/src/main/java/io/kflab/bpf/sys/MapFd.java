@@ -90,6 +90,20 @@ public final class MapFd extends BpfFd {
         }
     }
 
+    /**
+     * BPF_MAP_UPDATE_ELEM returning the syscall's non-negative result as is (struct_ops updates
+     * can return a positive value); failures throw {@link BpfException}.
+     */
+    public long updateElemResult(byte[] key, byte[] value, long flags) {
+        checkKey(key);
+        if (value.length != valueBufferSize()) {
+            throw new IllegalArgumentException("value has " + value.length + " bytes; map wants " + valueBufferSize());
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            return elem(arena, BpfCmd.BPF_MAP_UPDATE_ELEM, key, arena.allocateFrom(ValueLayout.JAVA_BYTE, value), flags);
+        }
+    }
+
     /** BPF_MAP_DELETE_ELEM. */
     public void deleteElem(byte[] key) {
         checkKey(key);
@@ -121,13 +135,13 @@ public final class MapFd extends BpfFd {
         }
     }
 
-    private void elem(Arena arena, BpfCmd cmd, byte[] key, MemorySegment value, long flags) {
+    private long elem(Arena arena, BpfCmd cmd, byte[] key, MemorySegment value, long flags) {
         MemorySegment attr = arena.allocate(BpfAttr.MAP_ELEM);
         A.MAP_FD.set(attr, fd());
         A.KEY.set(attr, key == null ? 0L : arena.allocateFrom(ValueLayout.JAVA_BYTE, key).address());
         A.VALUE.set(attr, value.address());
         A.FLAGS.set(attr, flags);
-        Bpf.call(arena, cmd, attr, BpfAttr.MAP_ELEM);
+        return Bpf.call(arena, cmd, attr, BpfAttr.MAP_ELEM);
     }
 
     private void checkKey(byte[] key) {
