@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             SelftestsCommand.class,
             DiffCommand.class,
             VeristatCommand.class,
+            DesignsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
