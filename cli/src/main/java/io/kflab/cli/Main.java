@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             VeristatCommand.class,
             SimCommand.class,
             StructOpsCommand.class,
+            DesignsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
