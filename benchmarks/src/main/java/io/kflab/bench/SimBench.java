@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.*;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class SimBench {
-    @Param({"fair"})
+    @Param({"fair", "fifo"})
     public String scheduler;
 
     /** Events processed, reported per second by JMH. */
@@ -34,7 +34,7 @@ public class SimBench {
     @Benchmark
     public SimResult oneSecond64Cpus10kTasks(Events ev) {
         Scenario s = new Scenario("bench", 64, 1_000_000_000L, 42, scheduler, WorkloadKind.MIXED, 10_000, false, "RUNTIME_MASK");
-        SimResult r = new Simulation(s, Schedulers.get(scheduler, "bench").factory(), List.of()).run(Progress.quiet());
+        SimResult r = Simulation.of(s, List.of()).run(Progress.quiet());
         ev.events += r.events();
         return r;
     }

@@ -84,7 +84,7 @@ final class SimCommand implements Runnable {
         @Override
         public Integer call() {
             Scenario s = opts.scenario(scheduler);
-            Simulation sim = new Simulation(s, Schedulers.get(s.scheduler(), "scheduler").factory(), List.of());
+            Simulation sim = Simulation.of(s, List.of());
             SimResult r;
             try (Progress p = json.json() ? Progress.quiet() : Progress.start("sim " + s.scheduler(), 100, "%")) {
                 r = sim.run(p);
@@ -111,7 +111,12 @@ final class SimCommand implements Runnable {
     static void print(PrintWriter w, SimResult r) {
         w.printf("%s: %s on %s, %d CPUs, %s, seed %d%n", r.scenario(), r.scheduler(), r.workload(), r.cpus(), Durations.format(r.durationNs()), r.seed());
         w.printf("tasks: %d created, %d completed, %d lost%s%n", r.tasksCreated(), r.tasksCompleted(), r.tasksLost(),
-                r.ejected() ? "; ejected: " + r.exitReason() : "");
+                r.ejected() ? "; ejected: " + r.exitReason() : r.exitReason().isEmpty() ? "" : "; " + r.exitReason() + " (the fair class ran the workload)");
+        if (!r.bpfInsnsPerOp().isEmpty()) {
+            StringBuilder ops = new StringBuilder("BPF insns per op:");
+            r.bpfInsnsPerOp().forEach((op, n) -> ops.append(String.format(" %s %.1f", op, n)));
+            w.println(ops);
+        }
         w.printf("run-queue latency (us): p50 %.1f  p90 %.1f  p99 %.1f  max %.1f  (%d switches-in)%n",
                 r.latencyUs().p50(), r.latencyUs().p90(), r.latencyUs().p99(), r.latencyUs().max(), r.latencyUs().samples());
         double util = r.utilisation().stream().mapToDouble(Double::doubleValue).average().orElse(0);
@@ -134,7 +139,9 @@ final class SimCommand implements Runnable {
             try (Progress p = json.json() ? Progress.quiet() : Progress.start("sim compare", 100L * schedulers.size(), "%")) {
                 for (String name : schedulers) {
                     Scenario s = opts.scenario(name);
-                    Simulation sim = new Simulation(s, Schedulers.get(name, "--schedulers " + name).factory(), List.of());
+                    Scenario named = s;
+                    Schedulers.get(name, "--schedulers " + name);
+                    Simulation sim = Simulation.of(named, List.of());
                     results.add(sim.run(p));
                     cdfs.put(name, sim.latency().sortedUs());
                 }

@@ -11,6 +11,11 @@ import io.kflab.sim.metrics.Fairness;
 import io.kflab.sim.metrics.LatencyRecorder;
 import io.kflab.sim.workload.TaskSpec;
 import io.kflab.sim.workload.Workloads;
+import io.kflab.sim.sched.FairClass;
+import io.kflab.sim.scx.ExitInfo;
+import io.kflab.sim.scx.ScxClass;
+import io.kflab.sim.scx.bpf.BpfScheduler;
+import io.kflab.sim.scx.bpf.ScxLoadRejected;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +28,41 @@ public final class Simulation {
     private final LatencyRecorder latency = new LatencyRecorder();
     private final List<Task> cpuBound = new ArrayList<>();
 
+    private ScxClass scx;
+    private String loadRejected = "";
+
+    /** The scenario with the scheduler it names; a BPF scheduler its design refuses at load leaves the fair class in charge. */
+    public static Simulation of(Scenario scenario, List<Tracepoints> tracers) {
+        Schedulers.Entry e = Schedulers.get(scenario.scheduler(), "scheduler " + scenario.scheduler());
+        String[] rejected = {""};
+        Simulation sim = new Simulation(scenario, () -> {
+            try {
+                return e.factory().apply(scenario);
+            } catch (ScxLoadRejected r) {
+                rejected[0] = r.getMessage() + " (" + r.errno + ")";
+                return new FairClass();
+            }
+        }, tracers);
+        sim.loadRejected = rejected[0];
+        return sim;
+    }
+
     public Simulation(Scenario scenario, Supplier<SchedClass> scheduler, List<Tracepoints> tracers) {
         this.scenario = scenario;
-        this.kernel = new SimKernel(KernelConfig.of(scenario.cpus(), scenario.seed()), scheduler.get());
+        SchedClass first = scheduler.get();
+        if (first instanceof ScxClass s) this.scx = s;
+        this.kernel = new SimKernel(KernelConfig.of(scenario.cpus(), scenario.seed()), first);
         kernel.addTracepoints(latency);
         tracers.forEach(kernel::addTracepoints);
         for (TaskSpec s : Workloads.generate(scenario.workload(), scenario.tasks(), scenario.durationNs(), scenario.seed(), scenario.weighted())) {
             Task t = kernel.spawn(s.arrivalNs(), s.comm(), s.weight(), kernel.allCpus(), s.behaviour());
             if (s.cpuBound()) cpuBound.add(t);
         }
+    }
+
+    /** The sched_ext class the run started with, or null for a built-in class. */
+    public ScxClass scx() {
+        return scx;
     }
 
     public SimKernel kernel() {
@@ -58,10 +89,18 @@ public final class Simulation {
         int completed = (int) tasks.stream().filter(t -> t.state() == TaskState.DEAD).count();
         List<Double> util = new ArrayList<>();
         for (int i = 0; i < kernel.nrCpus(); i++) util.add((double) kernel.cpu(i).busyNs() / kernel.now());
-        return new SimResult(scenario.name(), kernel.schedClass().name(), scenario.workload().cliName(), scenario.cpus(),
-                scenario.durationNs(), scenario.seed(), created, completed, kernel.lostTasks().size(), false, "",
-                latency.latencyUs(), fairness(), kernel.contextSwitches(), completed / (kernel.now() / 1e9), util,
-                kernel.eventsProcessed(), Map.of());
+        ExitInfo exit = scx == null ? null : scx.exitInfo();
+        String reason = !loadRejected.isEmpty() ? "rejected at load: " + loadRejected
+                : exit == null ? "" : exit.reason() + (exit.message().isEmpty() ? "" : ": " + exit.message());
+        Map<String, Double> perOp = new java.util.TreeMap<>();
+        if (scx != null && scx.ops() instanceof BpfScheduler b) {
+            b.insnCounts().forEach((op, c) -> perOp.put(op.member(), c[0] == 0 ? 0.0 : (double) c[1] / c[0]));
+        }
+        String name = scx != null ? scx.name() : !loadRejected.isEmpty() ? scenario.scheduler() : kernel.schedClass().name();
+        return new SimResult(scenario.name(), name, scenario.workload().cliName(),
+                scenario.cpus(), scenario.durationNs(), scenario.seed(), created, completed, kernel.lostTasks().size(), exit != null,
+                reason, latency.latencyUs(), fairness(), kernel.contextSwitches(), completed / (kernel.now() / 1e9), util,
+                kernel.eventsProcessed(), perOp);
     }
 
     /** Jain's index of CPU time per unit of weight over the CPU-bound tasks (all tasks if there are none). */

@@ -8,7 +8,6 @@ import io.kflab.sim.sched.FairClass;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public final class ScxClass implements SchedClass, Scx {
     private Dsq[] local;
     private final Map<Long, Dsq> userDsqs = new HashMap<>();
     /** Tasks ops.enqueue kept for itself (kernel: ops_state QUEUED, owned by the BPF scheduler). */
-    private final Set<Task> bpfOwned = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Task> bpfOwned = new LinkedHashSet<>(); // insertion order: drains are deterministic
     private int[] kfMask;
     private ScxOp[] currentOp;
     /** The task select_cpu/enqueue may direct-dispatch (kernel: direct_dispatch_task), null outside them. */
@@ -60,6 +59,10 @@ public final class ScxClass implements SchedClass, Scx {
     @Override
     public String name() {
         return ops.name();
+    }
+
+    public ScxOps ops() {
+        return ops;
     }
 
     public Design design() {
@@ -380,6 +383,9 @@ public final class ScxClass implements SchedClass, Scx {
         int n = tasks.size();
         for (int i = 0; i < n; i++) {
             long[] e = dsqs.get(i);
+            // finish_dispatch: a task the BPF scheduler no longer owns (already dispatched, running,
+            // gone) is a stale dispatch and is dropped, as the kernel does with its ops_state check
+            if (!bpfOwned.contains(tasks.get(i))) continue;
             dispatchEnqueue(tasks.get(i), e[0], e[1], cpu, e[2] != 0);
         }
         dsqs.clear();
@@ -495,7 +501,6 @@ public final class ScxClass implements SchedClass, Scx {
             scxExit(ExitInfo.Kind.ERROR, 0, "dispatch buffer overflow");
             return;
         }
-        bpfOwned.remove(p);
         dspBufTask.get(cur).add(p);
         dspBufDsq.get(cur).add(new long[] {dsqId, enqFlags, byVtime ? 1 : 0});
     }

@@ -43,6 +43,7 @@ public final class TaskLayout {
             return n;
         });
         ScxTask x = ScxTask.of(t);
+        x.weight = Math.max(1, Math.min(10_000, t.weight() * 100 / 1024)); // sched_weight_to_cgroup
         r.put(PID, 4, t.pid);
         r.put(WEIGHT, 4, t.weight());
         r.put(NR_CPUS_ALLOWED, 4, t.nrCpusAllowed());
