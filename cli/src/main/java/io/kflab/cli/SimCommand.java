@@ -78,13 +78,22 @@ final class SimCommand implements Runnable {
         @Mixin ScenarioOptions opts;
         @Option(names = "--scheduler", paramLabel = "NAME", description = "A scheduler of `kflab sim schedulers` (default: the scenario's, else fair).") String scheduler;
         @Option(names = "--plot", paramLabel = "DIR", description = "Write latency-cdf.png and cpu-utilisation.png there.") Path plot;
+        @Option(names = "--trace", paramLabel = "TOOL", description = "Attach a tracing tool to the sched tracepoints: runqslower.") String trace;
+        @Option(names = "--min-us", paramLabel = "US", defaultValue = "10000", description = "runqslower's threshold (default ${DEFAULT-VALUE}).") long minUs;
         @Mixin JsonMixin json;
         @Spec CommandSpec spec;
 
         @Override
         public Integer call() {
             Scenario s = opts.scenario(scheduler);
+            if (trace != null && !trace.equals("runqslower")) throw new BadInputException("--trace " + trace, "expected runqslower");
+            if (minUs < 0) throw new BadInputException("--min-us " + minUs, "expected a non-negative threshold");
             Simulation sim = Simulation.of(s, List.of());
+            io.kflab.sim.trace.RunqSlower rq = null;
+            if (trace != null) {
+                rq = new io.kflab.sim.trace.RunqSlower(minUs, sim.kernel()::now);
+                sim.kernel().addTracepoints(rq);
+            }
             SimResult r;
             try (Progress p = json.json() ? Progress.quiet() : Progress.start("sim " + s.scheduler(), 100, "%")) {
                 r = sim.run(p);
@@ -98,8 +107,14 @@ final class SimCommand implements Runnable {
             if (json.json()) {
                 Map<String, Object> m = new LinkedHashMap<>(JsonMixin.MAPPER.convertValue(r, Map.class));
                 if (!plots.isEmpty()) m.put("plots", plots);
+                if (rq != null) m.put("trace", rq.events());
                 JsonMixin.print(w, m);
             } else {
+                if (rq != null) {
+                    w.println(io.kflab.sim.trace.RunqSlower.header(minUs));
+                    rq.events().forEach(e -> w.println(io.kflab.sim.trace.RunqSlower.line(e)));
+                    w.println();
+                }
                 print(w, r);
                 plots.forEach(f -> w.println("plot: " + f));
                 w.flush();

@@ -20,6 +20,11 @@ public final class ScxTask {
     /** When the task last became runnable, for the watchdog (kernel: p->scx.runnable_at). */
     long runnableAt = -1;
 
+    /** The task's sched_ext state when sched_ext owns it, else null (another class's data is left alone). */
+    public static ScxTask peek(Task t) {
+        return t.classData instanceof ScxTask x ? x : null;
+    }
+
     public static ScxTask of(Task t) {
         if (!(t.classData instanceof ScxTask)) t.classData = new ScxTask();
         return (ScxTask) t.classData;

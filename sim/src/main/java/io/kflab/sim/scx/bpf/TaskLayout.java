@@ -18,12 +18,15 @@ import java.util.Map;
  */
 public final class TaskLayout {
     public static final int PID = 0, WEIGHT = 4, NR_CPUS_ALLOWED = 8, SCX_WEIGHT = 12, SCX_SLICE = 16, SCX_DSQ_VTIME = 24,
-            COMM = 32, SIZE = 48;
+            COMM = 32, STATE = 48, SIZE = 56;
+    /** __state values (kernel: TASK_RUNNING, TASK_INTERRUPTIBLE, TASK_DEAD). */
+    public static final int TASK_RUNNING = 0, TASK_INTERRUPTIBLE = 1, TASK_DEAD = 0x80;
 
     /** The assembler constants for the offsets. */
     public static final Map<String, Long> CONSTANTS = Map.of("task_pid", (long) PID, "task_weight", (long) WEIGHT,
             "task_nr_cpus_allowed", (long) NR_CPUS_ALLOWED, "scx_weight", (long) SCX_WEIGHT, "scx_slice", (long) SCX_SLICE,
-            "scx_dsq_vtime", (long) SCX_DSQ_VTIME, "task_comm", (long) COMM);
+            "scx_dsq_vtime", (long) SCX_DSQ_VTIME, "task_comm", (long) COMM, "task_comm_hi", (long) COMM + 8,
+            "task_state", (long) STATE);
 
     private final Memory memory;
     private final Map<Task, Region> regions = new IdentityHashMap<>();
@@ -42,22 +45,27 @@ public final class TaskLayout {
             for (int i = 0; i < Math.min(15, comm.length); i++) n.put(COMM + i, 1, comm[i]);
             return n;
         });
-        ScxTask x = ScxTask.of(t);
-        x.weight = Math.max(1, Math.min(10_000, t.weight() * 100 / 1024)); // sched_weight_to_cgroup
+        ScxTask x = ScxTask.peek(t);
+        if (x != null) x.weight = Math.max(1, Math.min(10_000, t.weight() * 100 / 1024)); // sched_weight_to_cgroup
         r.put(PID, 4, t.pid);
         r.put(WEIGHT, 4, t.weight());
         r.put(NR_CPUS_ALLOWED, 4, t.nrCpusAllowed());
-        r.put(SCX_WEIGHT, 4, x.weight);
-        r.put(SCX_SLICE, 8, x.slice);
-        r.put(SCX_DSQ_VTIME, 8, x.dsqVtime);
+        r.put(SCX_WEIGHT, 4, x == null ? 0 : x.weight);
+        r.put(SCX_SLICE, 8, x == null ? 0 : x.slice);
+        r.put(SCX_DSQ_VTIME, 8, x == null ? 0 : x.dsqVtime);
+        r.put(STATE, 4, switch (t.state()) {
+            case QUEUED, RUNNING, NEW -> TASK_RUNNING;
+            case SLEEPING -> TASK_INTERRUPTIBLE;
+            case DEAD -> TASK_DEAD;
+        });
         return r.base();
     }
 
     /** Copies the fields a scheduler may write (kernel: p->scx.slice and p->scx.dsq_vtime) back. */
     public void syncOut(Task t) {
         Region r = regions.get(t);
-        if (r == null) return;
-        ScxTask x = ScxTask.of(t);
+        ScxTask x = ScxTask.peek(t);
+        if (r == null || x == null) return;
         x.slice = r.get(SCX_SLICE, 8);
         x.dsqVtime = r.get(SCX_DSQ_VTIME, 8);
     }
