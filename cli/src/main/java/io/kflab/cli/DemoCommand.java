@@ -93,6 +93,7 @@ final class DemoCommand implements Callable<Integer> {
             report.put("btf", facts);
         }
         if (cap.available() && btf != null) report.put("catalog", catalogPart(out, text));
+        report.put("sim", simPart(out, text));
         if (json.json()) JsonMixin.print(out, report);
         return cap.available() ? 0 : Main.EXIT_NO_CAPABILITY;
     }
@@ -163,6 +164,49 @@ final class DemoCommand implements Callable<Integer> {
             out.println(show.prototype() + "  [" + show.flags() + "]");
             out.println("  callable from " + show.callableFrom().size() + " contexts, e.g. " + String.join(", ", show.callableFrom().subList(0, Math.min(4, show.callableFrom().size()))));
             out.println("more: ./kflab catalog matrix --probe | ./kflab catalog diff linux-6.1 linux-6.12 | ./kflab catalog show NAME");
+        }
+        return part;
+    }
+
+    /** sched_ext without a sched_ext kernel: BPF schedulers in the simulated kernel, runqslower, a plot. */
+    private Map<String, Object> simPart(PrintWriter out, boolean text) {
+        heading(out, text, "8. sched_ext in the simulated kernel: BPF schedulers on 4 CPUs, 32 tasks (mixed workload), 1 s");
+        Map<String, Object> part = new LinkedHashMap<>();
+        Map<String, double[]> cdfs = new LinkedHashMap<>();
+        List<io.kflab.sim.scenario.SimResult> results = new ArrayList<>();
+        for (String scheduler : List.of("fair", "fifo", "vtime", "broken-stall")) {
+            var s = new io.kflab.sim.scenario.Scenario("demo", 4, 1_000_000_000L, 1, scheduler,
+                    io.kflab.sim.workload.WorkloadKind.MIXED, 32, false, "RUNTIME_MASK");
+            var sim = io.kflab.sim.scenario.Simulation.of(s, List.of());
+            io.kflab.sim.trace.RunqSlower rq = null;
+            if (scheduler.equals("fifo")) {
+                rq = new io.kflab.sim.trace.RunqSlower(60_000, sim.kernel()::now);
+                sim.kernel().addTracepoints(rq);
+            }
+            var r = sim.run(io.kflab.bpf.diag.Progress.quiet());
+            results.add(r);
+            if (!scheduler.startsWith("broken")) cdfs.put(scheduler, sim.latency().sortedUs());
+            if (rq != null) {
+                part.put("runqslower", rq.events().subList(0, Math.min(5, rq.events().size())));
+                if (text) {
+                    out.println("runqslower (BPF on the sched tracepoints) under fifo, first lines:");
+                    out.println(io.kflab.sim.trace.RunqSlower.header(60_000));
+                    rq.events().stream().limit(5).forEach(e -> out.println(io.kflab.sim.trace.RunqSlower.line(e)));
+                    out.println();
+                }
+            }
+        }
+        part.put("results", results);
+        java.nio.file.Path plot = io.kflab.sim.plot.SimPlots.latencyCdf(java.nio.file.Path.of("demo-plots"), cdfs);
+        part.put("plot", plot.toString());
+        if (text) {
+            out.printf("%-14s %6s %6s %9s %9s %9s  %s%n", "scheduler", "tasks", "lost", "p50 us", "p99 us", "fairness", "outcome");
+            for (var r : results) {
+                out.printf("%-14s %6d %6d %9.1f %9.1f %9.3f  %s%n", r.scheduler(), r.tasksCreated(), r.tasksLost(), r.latencyUs().p50(),
+                        r.latencyUs().p99(), r.fairness(), r.ejected() ? "ejected: " + r.exitReason() : "ran to the end");
+            }
+            out.println("plot: " + plot + " (run-queue latency CDF per scheduler)");
+            out.println("more: ./kflab sim schedulers | ./kflab sim run --scheduler vtime --trace runqslower --min-us 20000 | ./kflab designs matrix --subsystem sched_ext");
         }
         return part;
     }
