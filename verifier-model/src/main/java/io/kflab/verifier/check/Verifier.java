@@ -104,7 +104,7 @@ public final class Verifier {
         final Map<Integer, List<Checkpoint>> visited = new HashMap<>();
         final StringBuilder log = new StringBuilder();
         final ArrayDeque<Pending> stack = new ArrayDeque<>();
-        int processed, totalStates, maxStatesPerInsn, jmps, prevJmps, prevInsns, idGen;
+        int processed, totalStates, maxStatesPerInsn, jmps, prevJmps, prevInsns, idGen, curInsn;
         FrameState cur;
         Checkpoint parent;
 
@@ -156,6 +156,7 @@ public final class Verifier {
                         continue;
                     }
                     Insn insn = decode(idx);
+                    curInsn = idx;
                     if (opts.logLevel() > 0) log.append(idx).append(": ").append(SYNTAX.print(insn)).append('\n');
                     int next = step(idx, insn);
                     if (next < 0) {
@@ -277,6 +278,7 @@ public final class Verifier {
                 case Insn.Exit e -> {
                     jmps++;
                     RegState r0 = read(0);
+                    BtfAccess.checkExit(cur);
                     io.kflab.bpf.sys.ProgType pt = opts.progType();
                     if ((pt == io.kflab.bpf.sys.ProgType.CGROUP_SKB || pt == io.kflab.bpf.sys.ProgType.SK_LOOKUP
                             || pt == io.kflab.bpf.sys.ProgType.NETFILTER)
@@ -366,6 +368,9 @@ public final class Verifier {
             if (ptr instanceof MapValue mv && mv.orNull()) {
                 throw eacces("R%d pointer arithmetic on %s prohibited, null-check it first", dst, "map_value_or_null");
             }
+            if (ptr instanceof RegState.BtfPtr bp && bp.has(RegState.BtfPtr.MAYBE_NULL)) {
+                throw eacces("R%d pointer arithmetic on %s prohibited, null-check it first", dst, bp.typeStr());
+            }
             if (ptr instanceof PktEnd) throw eacces("R%d pointer arithmetic on pkt_end prohibited", dst);
             if (ptr instanceof MapPtr) {
                 if (op == AluOp.ADD && off.isConst() && off.varOff().value() == 0) return ptr;
@@ -399,6 +404,7 @@ public final class Verifier {
                 case MapValue m -> m.off();
                 case Pkt p -> p.off();
                 case MapValueVar m -> m.off();
+                case RegState.BtfPtr b -> b.off();
                 default -> throw new AssertionError();
             };
             long n = base + delta;
@@ -410,6 +416,7 @@ public final class Verifier {
                 case MapValue m -> new MapValue(m.map(), o, m.id(), false);
                 case Pkt p -> new Pkt(p.meta(), o, p.range());
                 case MapValueVar m -> new MapValueVar(m.map(), o, m.var());
+                case RegState.BtfPtr b -> new RegState.BtfPtr(b.btfId(), b.typeName(), o, b.id(), b.refObjId(), b.flags());
                 default -> throw new AssertionError();
             };
         }
@@ -555,6 +562,7 @@ public final class Verifier {
                     yield RegState.scalar(Scalar.UNKNOWN);
                 }
                 case StackPtr p -> stackAccess(regno, p, insnOff, size, write, val, zeroImm);
+                case RegState.BtfPtr b -> BtfAccess.access(regno, b, insnOff, size, write, !opts.sleepable() || cur.rcuLock);
                 case NotInit n -> throw new AssertionError();
             };
         }
@@ -683,12 +691,14 @@ public final class Verifier {
             boolean otherZero = other == null ? ((Operand.Imm) j.src()).value() == 0
                     : other instanceof ScalarReg(Scalar s) && s.isConst() && s.varOff().value() == 0;
             if (w64 && (other == null || !other.isPointer()) && otherZero && (op == JmpOp.JEQ || op == JmpOp.JNE)) {
-                boolean maybeNull = ptr instanceof MapValue m && m.orNull();
+                boolean maybeNull = ptr instanceof MapValue m && m.orNull()
+                        || ptr instanceof RegState.BtfPtr bp && bp.has(RegState.BtfPtr.MAYBE_NULL);
                 if (!maybeNull) return op == JmpOp.JNE ? target : idx + 1;
                 if (a.isPointer() && b == null) {
-                    int id = ((MapValue) ptr).id();
-                    FrameState taken = markNull(cur, id, op == JmpOp.JEQ);
-                    FrameState fall = markNull(cur, id, op == JmpOp.JNE);
+                    int id = ptr instanceof MapValue mv ? mv.id() : ((RegState.BtfPtr) ptr).id();
+                    int ref = ptr instanceof RegState.BtfPtr bp ? bp.refObjId() : 0;
+                    FrameState taken = markNull(cur, id, op == JmpOp.JEQ, ref);
+                    FrameState fall = markNull(cur, id, op == JmpOp.JNE, ref);
                     push(target, idx, taken);
                     cur = fall;
                     return idx + 1;
@@ -758,8 +768,11 @@ public final class Verifier {
         }
 
         /** mark_ptr_or_null_regs: every copy of lookup {@code id} becomes 0 or a map value. */
-        private static FrameState markNull(FrameState s, int id, boolean isNull) {
+        private static FrameState markNull(FrameState s, int id, boolean isNull, int ref) {
             FrameState n = s.copy();
+            if (isNull && ref != 0 && ref == id) {
+                n.refs = n.refs.stream().filter(r -> r.id() != ref).toList();
+            }
             for (int i = 0; i < 11; i++) n.regs[i] = markOne(n.regs[i], id, isNull);
             for (int i = 0; i < n.stack.length; i++) {
                 StackSlot sl = n.stack[i];
@@ -775,13 +788,21 @@ public final class Verifier {
             if (r instanceof MapValue m && m.orNull() && m.id() == id) {
                 return isNull ? RegState.scalar(Scalar.constant(0)) : new MapValue(m.map(), m.off(), 0, false);
             }
+            if (r instanceof RegState.BtfPtr b && b.has(RegState.BtfPtr.MAYBE_NULL) && b.id() == id) {
+                return isNull ? RegState.scalar(Scalar.constant(0))
+                        : new RegState.BtfPtr(b.btfId(), b.typeName(), b.off(), 0, b.refObjId(), b.flags() & ~RegState.BtfPtr.MAYBE_NULL);
+            }
             return r;
         }
 
         // ---------------------------------------------------------------- calls
 
         private void call(Insn.Call c) {
-            if (c.kind() != CallKind.HELPER) throw unsupported(c.kind() == CallKind.SUBPROG ? "bpf-to-bpf calls" : "kfunc calls");
+            if (c.kind() == CallKind.KFUNC) {
+                KfuncCall.check(this, curInsn, c.imm());
+                return;
+            }
+            if (c.kind() != CallKind.HELPER) throw unsupported("bpf-to-bpf calls");
             int id = c.imm();
             if (id < 0 || id >= HelperProto.MAX_ID) throw einval("invalid func unknown#%d", id);
             HelperProto p = HelperProto.of(id).orElse(null);
@@ -818,6 +839,7 @@ public final class Verifier {
             cur.regs[0] = switch (p.ret()) {
                 case MAP_VALUE_OR_NULL -> constKeyInRange ? new MapValue(map, 0, 0, false) : new MapValue(map, 0, ++idGen, true);
                 case INTEGER -> RegState.scalar(id == 8 ? Scalar.range(0, opts.nrCpuIds() - 1) : Scalar.UNKNOWN);
+                case BTF_ID_TRUSTED -> BtfAccess.trustedStruct(p.retStruct());
             };
         }
 
@@ -831,6 +853,7 @@ public final class Verifier {
                 case Pkt p -> p.meta() ? "pkt_meta" : "pkt";
                 case PktEnd e -> "pkt_end";
                 case MapValueVar m -> "map_value";
+                case RegState.BtfPtr b -> b.typeStr();
                 case NotInit n -> "?";
             };
         }
@@ -870,6 +893,7 @@ public final class Verifier {
 
         /** Simplified states_equal: registers and stack of {@code old} include those of {@code cur}. */
         static boolean covers(FrameState old, FrameState cur) {
+            if (!old.sameResources(cur)) return false;
             for (int i = 0; i < 11; i++) if (!regCovers(old.regs[i], cur.regs[i])) return false;
             for (int i = 0; i < old.stack.length; i++) {
                 StackSlot o = old.stack[i], c = cur.stack[i];

@@ -1,6 +1,7 @@
 package io.kflab.verifier.state;
 
 import java.util.Arrays;
+import java.util.List;
 
 /** Registers r0–r10 and the 512-byte stack of one call frame (kernel: struct bpf_func_state); copied on write. */
 public final class FrameState {
@@ -8,6 +9,10 @@ public final class FrameState {
     public static final int STACK = 512;
     public final RegState[] regs;
     public final StackSlot[] stack;
+    /** Acquired references not yet released (kernel: bpf_verifier_state.refs), oldest first; never mutated. */
+    public List<RefState> refs = List.of();
+    /** Inside bpf_rcu_read_lock() (kernel: active_rcu_lock). */
+    public boolean rcuLock;
 
     public FrameState(RegState[] regs, StackSlot[] stack) {
         this.regs = regs;
@@ -26,17 +31,25 @@ public final class FrameState {
     }
 
     public FrameState copy() {
-        return new FrameState(regs.clone(), stack.clone());
+        FrameState f = new FrameState(regs.clone(), stack.clone());
+        f.refs = refs;
+        f.rcuLock = rcuLock;
+        return f;
+    }
+
+    /** Whether references and lock state are the same (kernel: refsafe and the active_* checks of states_equal). */
+    public boolean sameResources(FrameState o) {
+        return refs.equals(o.refs) && rcuLock == o.rcuLock;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FrameState f && Arrays.equals(regs, f.regs) && Arrays.equals(stack, f.stack);
+        return o instanceof FrameState f && Arrays.equals(regs, f.regs) && Arrays.equals(stack, f.stack) && sameResources(f);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(regs) * 31 + Arrays.hashCode(stack);
+        return Arrays.hashCode(regs) * 31 + Arrays.hashCode(stack) + refs.hashCode();
     }
 
     /** Registers and non-empty slots as the log prints a state: {@code R1=ctx() R10=fp0 fp-8=mmmmmmmm}. */
@@ -52,6 +65,10 @@ public final class FrameState {
             StackSlot s = stack[i];
             if (s.equals(StackSlot.EMPTY)) continue;
             sb.append(" fp").append(-(i + 1) * 8).append('=').append(s.isSpill() && s.spillSize() == 8 ? s.spilled().toString() : s.chars());
+        }
+        if (!refs.isEmpty()) {
+            sb.append(" refs=");
+            for (int i = 0; i < refs.size(); i++) sb.append(i == 0 ? "" : ",").append(refs.get(i).id());
         }
         return sb.toString();
     }
