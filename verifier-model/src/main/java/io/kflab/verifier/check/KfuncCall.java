@@ -47,6 +47,10 @@ final class KfuncCall {
             "bpf_raw_tracepoint_args", "bpf_nf_ctx", "bpf_sk_lookup", "bpf_sysctl", "bpf_sockopt", "sock", "bpf_sock");
 
     static void check(Verifier.Walk w, int insnIdx, int imm) {
+        if (imm == 0) {
+            w.kfuncImmZero = true;
+            return;
+        }
         KernelKfuncs k = KernelKfuncs.running().orElseThrow(() -> unsupported("kfunc calls without the kernel BTF and catalog"));
         Btf btf = k.btf();
         String name = k.funcName(imm).orElseThrow(() -> einval("kernel btf_id %d is not a function", imm));

@@ -105,6 +105,8 @@ public final class Verifier {
         final StringBuilder log = new StringBuilder();
         final ArrayDeque<Pending> stack = new ArrayDeque<>();
         int processed, totalStates, maxStatesPerInsn, jmps, prevJmps, prevInsns, idGen, curInsn;
+        /** A reachable kfunc call with imm 0 (check_kfunc_call skips it; fixup_kfunc_call rejects the program later). */
+        boolean kfuncImmZero;
         FrameState cur;
         Checkpoint parent;
 
@@ -170,6 +172,10 @@ public final class Verifier {
                 log.append(r.getMessage()).append('\n');
                 log.append(finalLine());
                 return new Verdict(false, r.errno, r.getMessage(), opts.logLevel() > 0 ? log.toString() : "", processed);
+            }
+            if (kfuncImmZero) {
+                String m = "invalid kernel function call not eliminated in verifier pass";
+                return new Verdict(false, "EINVAL", m, opts.logLevel() > 0 ? log + m + "\n" + finalLine() : "", processed);
             }
             return new Verdict(true, null, "", opts.logLevel() > 0 ? finalLine() : "", processed);
         }
@@ -277,8 +283,8 @@ public final class Verifier {
                 case Insn.Call c -> { jmps++; call(c); yield idx + 1; }
                 case Insn.Exit e -> {
                     jmps++;
-                    RegState r0 = read(0);
                     BtfAccess.checkExit(cur);
+                    RegState r0 = read(0);
                     io.kflab.bpf.sys.ProgType pt = opts.progType();
                     if ((pt == io.kflab.bpf.sys.ProgType.CGROUP_SKB || pt == io.kflab.bpf.sys.ProgType.SK_LOOKUP
                             || pt == io.kflab.bpf.sys.ProgType.NETFILTER)
@@ -693,8 +699,9 @@ public final class Verifier {
             if (w64 && (other == null || !other.isPointer()) && otherZero && (op == JmpOp.JEQ || op == JmpOp.JNE)) {
                 boolean maybeNull = ptr instanceof MapValue m && m.orNull()
                         || ptr instanceof RegState.BtfPtr bp && bp.has(RegState.BtfPtr.MAYBE_NULL);
-                if (!maybeNull) return op == JmpOp.JNE ? target : idx + 1;
-                if (a.isPointer() && b == null) {
+                boolean notNull = !(ptr instanceof RegState.BtfPtr bp) || bp.trusted(); // reg_not_null
+                if (!maybeNull && notNull) return op == JmpOp.JNE ? target : idx + 1;
+                if (maybeNull && a.isPointer() && b == null) {
                     int id = ptr instanceof MapValue mv ? mv.id() : ((RegState.BtfPtr) ptr).id();
                     int ref = ptr instanceof RegState.BtfPtr bp ? bp.refObjId() : 0;
                     FrameState taken = markNull(cur, id, op == JmpOp.JEQ, ref);
