@@ -24,7 +24,7 @@ final class Calls {
         }
         FrameState saved = caller.copy();
         for (int i = 0; i <= 5; i++) saved.regs[i] = RegState.NOT_INIT;
-        FrameState callee = FrameState.empty(caller.frameno + 1, subprog, callsite, saved);
+        FrameState callee = FrameState.withResources(FrameState.empty(caller.frameno + 1, subprog, callsite, saved), caller);
         System.arraycopy(caller.regs, 1, callee.regs, 1, 5);
         if (log != null) {
             log.append("caller:\n").append(saved.kernelText()).append('\n')
@@ -37,7 +37,7 @@ final class Calls {
     static FrameState exit(FrameState callee, StringBuilder log) {
         RegState r0 = callee.regs[0];
         if (r0 instanceof RegState.StackPtr) throw Verifier.einval("cannot return stack pointer to the caller");
-        FrameState caller = callee.caller.copy();
+        FrameState caller = FrameState.withResources(callee.caller.copy(), callee); // references are the state's, not the frame's
         caller.regs[0] = r0;
         if (log != null) {
             log.append("returning from callee:\n").append(callee.kernelText()).append('\n')

@@ -110,7 +110,9 @@ public final class Verifier {
         final Map<Integer, String> ptrTypes = new HashMap<>();
         /** The instruction being executed. */
         int at;
-        int processed, totalStates, maxStatesPerInsn, jmps, prevJmps, prevInsns, idGen;
+        int processed, totalStates, maxStatesPerInsn, jmps, prevJmps, prevInsns, idGen, curInsn;
+        /** A reachable kfunc call with imm 0 (check_kfunc_call skips it; fixup_kfunc_call rejects the program later). */
+        boolean kfuncImmZero;
         FrameState cur;
         Checkpoint parent;
 
@@ -168,6 +170,7 @@ public final class Verifier {
                         continue;
                     }
                     Insn insn = decode(idx);
+                    curInsn = idx;
                     if (opts.logLevel() > 0) log.append(idx).append(": ").append(SYNTAX.print(insn)).append('\n');
                     int next = step(idx, insn);
                     if (next < 0) {
@@ -182,6 +185,10 @@ public final class Verifier {
                 log.append(r.getMessage()).append('\n');
                 log.append(finalLine());
                 return new Verdict(false, r.errno, r.getMessage(), opts.logLevel() > 0 ? log.toString() : "", processed);
+            }
+            if (kfuncImmZero) {
+                String m = "invalid kernel function call not eliminated in verifier pass";
+                return new Verdict(false, "EINVAL", m, opts.logLevel() > 0 ? log + m + "\n" + finalLine() : "", processed);
             }
             return new Verdict(true, null, "", opts.logLevel() > 0 ? finalLine() : "", processed);
         }
@@ -302,6 +309,7 @@ public final class Verifier {
                 }
                 case Insn.Exit e -> {
                     jmps++;
+                    BtfAccess.checkExit(cur);
                     RegState r0 = read(0);
                     io.kflab.bpf.sys.ProgType pt = opts.progType();
                     if ((pt == io.kflab.bpf.sys.ProgType.CGROUP_SKB || pt == io.kflab.bpf.sys.ProgType.SK_LOOKUP
@@ -392,6 +400,9 @@ public final class Verifier {
             if (ptr instanceof MapValue mv && mv.orNull()) {
                 throw eacces("R%d pointer arithmetic on %s prohibited, null-check it first", dst, "map_value_or_null");
             }
+            if (ptr instanceof RegState.BtfPtr bp && bp.has(RegState.BtfPtr.MAYBE_NULL)) {
+                throw eacces("R%d pointer arithmetic on %s prohibited, null-check it first", dst, bp.typeStr());
+            }
             if (ptr instanceof PktEnd) throw eacces("R%d pointer arithmetic on pkt_end prohibited", dst);
             if (ptr instanceof MapPtr) {
                 if (op == AluOp.ADD && off.isConst() && off.varOff().value() == 0) return ptr;
@@ -425,6 +436,7 @@ public final class Verifier {
                 case MapValue m -> m.off();
                 case Pkt p -> p.off();
                 case MapValueVar m -> m.off();
+                case RegState.BtfPtr b -> b.off();
                 default -> throw new AssertionError();
             };
             long n = base + delta;
@@ -436,6 +448,7 @@ public final class Verifier {
                 case MapValue m -> new MapValue(m.map(), o, m.id(), false);
                 case Pkt p -> new Pkt(p.meta(), o, p.range());
                 case MapValueVar m -> new MapValueVar(m.map(), o, m.var());
+                case RegState.BtfPtr b -> new RegState.BtfPtr(b.btfId(), b.typeName(), o, b.id(), b.refObjId(), b.flags());
                 default -> throw new AssertionError();
             };
         }
@@ -596,6 +609,7 @@ public final class Verifier {
                     yield RegState.scalar(Scalar.UNKNOWN);
                 }
                 case StackPtr p -> stackAccess(regno, p, insnOff, size, write, val, zeroImm);
+                case RegState.BtfPtr b -> BtfAccess.access(regno, b, insnOff, size, write, !opts.sleepable() || cur.rcuLock);
                 case NotInit n -> throw new AssertionError();
             };
         }
@@ -730,13 +744,18 @@ public final class Verifier {
             boolean otherZero = other == null ? ((Operand.Imm) j.src()).value() == 0
                     : other instanceof ScalarReg(Scalar s) && s.isConst() && s.varOff().value() == 0;
             if (w64 && (other == null || !other.isPointer()) && otherZero && (op == JmpOp.JEQ || op == JmpOp.JNE)) {
-                // is_branch_taken: only reg_not_null types (fixed-offset map values, map pointers) are decided
-                if ((ptr instanceof MapValue m && !m.orNull()) || ptr instanceof MapPtr) return op == JmpOp.JNE ? target : idx + 1;
-                boolean maybeNull = ptr instanceof MapValue m && m.orNull();
+                // is_branch_taken: only reg_not_null types (fixed-offset map values, map pointers, trusted BTF
+                // pointers) are decided; ctx, stack and packet pointers explore both branches
+                boolean maybeNull = ptr instanceof MapValue m && m.orNull()
+                        || ptr instanceof RegState.BtfPtr bp && bp.has(RegState.BtfPtr.MAYBE_NULL);
+                boolean notNull = (ptr instanceof MapValue m2 && !m2.orNull()) || ptr instanceof MapPtr
+                        || (ptr instanceof RegState.BtfPtr bp2 && !bp2.has(RegState.BtfPtr.MAYBE_NULL) && bp2.trusted());
+                if (notNull) return op == JmpOp.JNE ? target : idx + 1;
                 if (maybeNull && a.isPointer() && b == null) {
-                    int id = ((MapValue) ptr).id();
-                    FrameState taken = markNull(cur, id, op == JmpOp.JEQ);
-                    FrameState fall = markNull(cur, id, op == JmpOp.JNE);
+                    int id = ptr instanceof MapValue mv ? mv.id() : ((RegState.BtfPtr) ptr).id();
+                    int ref = ptr instanceof RegState.BtfPtr bp3 ? bp3.refObjId() : 0;
+                    FrameState taken = markNull(cur, id, op == JmpOp.JEQ, ref);
+                    FrameState fall = markNull(cur, id, op == JmpOp.JNE, ref);
                     push(target, idx, taken);
                     cur = fall;
                     return idx + 1;
@@ -799,13 +818,21 @@ public final class Verifier {
         }
 
         /** mark_ptr_or_null_regs: every copy of lookup {@code id} becomes 0 or a map value. */
-        private static FrameState markNull(FrameState s, int id, boolean isNull) {
-            return s.mapAll(r -> markOne(r, id, isNull)).copy();
+        private static FrameState markNull(FrameState s, int id, boolean isNull, int ref) {
+            FrameState n = s.mapAll(r -> markOne(r, id, isNull)).copy();
+            if (isNull && ref != 0 && ref == id) {
+                n.refs = n.refs.stream().filter(r -> r.id() != ref).toList();
+            }
+            return n;
         }
 
         private static RegState markOne(RegState r, int id, boolean isNull) {
             if (r instanceof MapValue m && m.orNull() && m.id() == id) {
                 return isNull ? RegState.scalar(Scalar.constant(0)) : new MapValue(m.map(), m.off(), 0, false);
+            }
+            if (r instanceof RegState.BtfPtr b && b.has(RegState.BtfPtr.MAYBE_NULL) && b.id() == id) {
+                return isNull ? RegState.scalar(Scalar.constant(0))
+                        : new RegState.BtfPtr(b.btfId(), b.typeName(), b.off(), 0, b.refObjId(), b.flags() & ~RegState.BtfPtr.MAYBE_NULL);
             }
             return r;
         }
@@ -813,7 +840,11 @@ public final class Verifier {
         // ---------------------------------------------------------------- calls
 
         private void call(Insn.Call c) {
-            if (c.kind() != CallKind.HELPER) throw unsupported(c.kind() == CallKind.SUBPROG ? "bpf-to-bpf calls" : "kfunc calls");
+            if (c.kind() == CallKind.KFUNC) {
+                KfuncCall.check(this, curInsn, c.imm());
+                return;
+            }
+            if (c.kind() != CallKind.HELPER) throw unsupported("bpf-to-bpf calls");
             int id = c.imm();
             if (id < 0 || id >= HelperProto.MAX_ID) throw einval("invalid func unknown#%d", id);
             HelperProto p = HelperProto.of(id).orElse(null);
@@ -850,6 +881,7 @@ public final class Verifier {
             cur.regs[0] = switch (p.ret()) {
                 case MAP_VALUE_OR_NULL -> constKeyInRange ? new MapValue(map, 0, 0, false) : new MapValue(map, 0, ++idGen, true);
                 case INTEGER -> RegState.scalar(id == 8 ? Scalar.range(0, opts.nrCpuIds() - 1) : Scalar.UNKNOWN);
+                case BTF_ID_TRUSTED -> BtfAccess.trustedStruct(p.retStruct());
             };
         }
 
@@ -863,6 +895,7 @@ public final class Verifier {
                 case Pkt p -> p.meta() ? "pkt_meta" : "pkt";
                 case PktEnd e -> "pkt_end";
                 case MapValueVar m -> "map_value";
+                case RegState.BtfPtr b -> b.typeStr();
                 case NotInit n -> "?";
             };
         }
@@ -904,6 +937,7 @@ public final class Verifier {
         /** Simplified states_equal: registers and stack of {@code old} include those of {@code cur}. */
         static boolean covers(FrameState old, FrameState cur) {
             if (old == cur) return true;
+            if (!old.sameResources(cur)) return false;
             if (old.frameno != cur.frameno || old.callsite != cur.callsite) return false;
             if (old.caller != null && !covers(old.caller, cur.caller)) return false; // every frame (states_equal)
             for (int i = 0; i < 11; i++) if (!regCovers(old.regs[i], cur.regs[i])) return false;

@@ -14,9 +14,16 @@ import java.util.Map;
  * @param mapsByFd maps for {@code BPF_PSEUDO_MAP_FD} loads
  * @param fdArray maps for {@code BPF_PSEUDO_MAP_IDX} loads
  * @param nrCpuIds the kernel's nr_cpu_ids (bounds bpf_get_smp_processor_id)
+ * @param sleepable BPF_F_SLEEPABLE in prog_flags
  */
 public record VerifyOptions(ProgType progType, boolean bpfCapable, int logLevel, Map<Integer, MapDef> mapsByFd,
-                            List<MapDef> fdArray, int nrCpuIds) {
+                            List<MapDef> fdArray, int nrCpuIds, boolean sleepable) {
+
+    /** A non-sleepable load. */
+    public VerifyOptions(ProgType progType, boolean bpfCapable, int logLevel, Map<Integer, MapDef> mapsByFd,
+                         List<MapDef> fdArray, int nrCpuIds) {
+        this(progType, bpfCapable, logLevel, mapsByFd, fdArray, nrCpuIds, false);
+    }
 
     /** A privileged load of {@code type} at log level 1 with no maps. */
     public static VerifyOptions of(ProgType type) {
@@ -24,11 +31,16 @@ public record VerifyOptions(ProgType progType, boolean bpfCapable, int logLevel,
     }
 
     public VerifyOptions withMaps(Map<Integer, MapDef> maps) {
-        return new VerifyOptions(progType, bpfCapable, logLevel, maps, fdArray, nrCpuIds);
+        return new VerifyOptions(progType, bpfCapable, logLevel, maps, fdArray, nrCpuIds, sleepable);
     }
 
     public VerifyOptions withLogLevel(int level) {
-        return new VerifyOptions(progType, bpfCapable, level, mapsByFd, fdArray, nrCpuIds);
+        return new VerifyOptions(progType, bpfCapable, level, mapsByFd, fdArray, nrCpuIds, sleepable);
+    }
+
+    /** The same load with BPF_F_SLEEPABLE set or cleared (kernel: prog->sleepable). */
+    public VerifyOptions withSleepable(boolean s) {
+        return new VerifyOptions(progType, bpfCapable, logLevel, mapsByFd, fdArray, nrCpuIds, s);
     }
 
     /** This machine's nr_cpu_ids: the last possible CPU + 1 (/sys/devices/system/cpu/possible). */

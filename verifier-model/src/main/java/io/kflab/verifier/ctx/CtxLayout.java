@@ -4,7 +4,8 @@ import io.kflab.bpf.sys.ProgType;
 import java.util.Optional;
 
 /** Which context bytes a program type may read or write (kernel: bpf_verifier_ops.is_valid_access). */
-public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb, CtxLayout.SkLookup, CtxLayout.SkSkb, CtxLayout.SkMsg, CtxLayout.Lwt, CtxLayout.Netfilter {
+public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLayout.CgroupSkb, CtxLayout.SkLookup, CtxLayout.SkSkb, CtxLayout.SkMsg, CtxLayout.Lwt, CtxLayout.Netfilter,
+        CtxLayout.Tracepoint, CtxLayout.RawTracepoint {
 
     /** What a valid read of a context field gives (kernel: bpf_insn_access_aux.reg_type). */
     enum Field { SCALAR, PKT, PKT_META, PKT_END }
@@ -35,6 +36,8 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLa
             case LWT_IN, LWT_OUT -> Optional.of(new Lwt(false));
             case LWT_XMIT -> Optional.of(new Lwt(true));
             case NETFILTER -> Optional.of(new Netfilter());
+            case TRACEPOINT -> Optional.of(new Tracepoint());
+            case RAW_TRACEPOINT -> Optional.of(new RawTracepoint());
             default -> Optional.empty();
         };
     }
@@ -239,6 +242,28 @@ public sealed interface CtxLayout permits CtxLayout.SkBuff, CtxLayout.Xdp, CtxLa
         @Override
         public boolean valid(int off, int size, boolean write) {
             return false;
+        }
+    }
+
+    /**
+     * A tracepoint's raw record (kernel: tp_prog_is_valid_access): read-only, size-aligned loads from offset 8 (the
+     * common header's first 8 bytes are off limits) up to PERF_MAX_TRACE_SIZE (8192); every field reads as a scalar.
+     */
+    record Tracepoint() implements CtxLayout {
+        @Override
+        public boolean valid(int off, int size, boolean write) {
+            return !write && off >= 8 && off < 8192 && size > 0 && off % size == 0;
+        }
+    }
+
+    /**
+     * A raw tracepoint's u64 argument array (kernel: raw_tp_prog_is_valid_access → bpf_tracing_ctx_access): read-only,
+     * size-aligned loads below 8 * MAX_BPF_FUNC_ARGS (96) bytes; arguments read as scalars.
+     */
+    record RawTracepoint() implements CtxLayout {
+        @Override
+        public boolean valid(int off, int size, boolean write) {
+            return !write && off >= 0 && off < 96 && size > 0 && off % size == 0;
         }
     }
 }

@@ -49,10 +49,19 @@ public final class Differential {
             Random calls = new Random(new java.util.SplittableRandom(seed ^ CALLS_SALT).nextLong());
             int agree = 0, mAkR = 0, mRkA = 0, bothReject = 0, sameErrno = 0, sameMsg = 0, kAccept = 0, withCalls = 0, callsAgree = 0;
             List<String> repro = new ArrayList<>();
+            KfuncProgramGenerator.Ids kfuncIds = kfuncIds();
             for (int n = 0; n < programs; n++) {
-                List<RawInsn> prog = new ProgramGenerator(rnd, calls, hash.fd(), array.fd()).program();
-                Verdict m = Verifier.verify(prog, opts);
-                Kernel k = kernel(prog);
+                VerifyOptions o = opts;
+                List<RawInsn> prog;
+                if (kfuncIds != null && n % KFUNC_EVERY == KFUNC_EVERY - 1) {
+                    ProgType t = KfuncProgramGenerator.TYPES.get(rnd.nextInt(KfuncProgramGenerator.TYPES.size()));
+                    o = VerifyOptions.of(t).withSleepable(t == ProgType.SYSCALL);
+                    prog = new KfuncProgramGenerator(rnd, kfuncIds).program();
+                } else {
+                    prog = new ProgramGenerator(rnd, calls, hash.fd(), array.fd()).program();
+                }
+                Verdict m = Verifier.verify(prog, o);
+                Kernel k = kernel(prog, o);
                 if (k.accepted) kAccept++;
                 if (prog.stream().anyMatch(i -> i.code() == 0x85 && i.src() == 1)) {
                     withCalls++;
@@ -62,7 +71,7 @@ public final class Differential {
                 else {
                     if (m.accepted()) mAkR++;
                     else mRkA++;
-                    if (reproDir != null) repro.add(write(reproDir, n, minimise(prog, opts, m.accepted()), m, k));
+                    if (reproDir != null) repro.add(write(reproDir, n, minimise(prog, o, m.accepted()), m, k, o));
                 }
                 if (!m.accepted() && !k.accepted) {
                     bothReject++;
@@ -77,8 +86,20 @@ public final class Differential {
 
     private record Kernel(boolean accepted, String errno, String message, String log) {}
 
-    private static Kernel kernel(List<RawInsn> prog) {
-        try (LoadResult k = Bpf.progLoad(ProgType.SOCKET_FILTER, bytes(prog)).logLevel(1).load()) {
+    /** Every how many programs one is a kfunc program ({@link KfuncProgramGenerator}). */
+    static final int KFUNC_EVERY = 4;
+
+    /** The kfunc ids of the running kernel, or null when its BTF is unreadable (then only socket filters are generated). */
+    private static KfuncProgramGenerator.Ids kfuncIds() {
+        try {
+            return KfuncProgramGenerator.Ids.of(io.kflab.bpf.btf.Btf.vmlinux());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Kernel kernel(List<RawInsn> prog, VerifyOptions o) {
+        try (LoadResult k = Bpf.progLoad(o.progType(), bytes(prog)).logLevel(1).progFlags(o.sleepable() ? 16 : 0).load()) {
             String msg = k.log().lines().filter(l -> !l.matches("^\\d+: .*") && !l.startsWith("processed ")
                     && !l.startsWith("from ") && !l.isBlank() && !isCallStateLine(l)).collect(Collectors.joining("\n"));
             return new Kernel(k.accepted(), k.accepted() ? "" : k.errno().name(), msg, k.log());
@@ -98,20 +119,21 @@ public final class Differential {
             RawInsn keep = cur.get(i);
             if (keep.equals(NOP) || keep.code() == 0x18 || keep.code() == 0) continue; // keep ld_imm64 pairs whole
             cur.set(i, NOP);
-            boolean still = Verifier.verify(cur, opts).accepted() == modelAccepts && kernel(cur).accepted != modelAccepts;
+            boolean still = Verifier.verify(cur, opts).accepted() == modelAccepts && kernel(cur, opts).accepted != modelAccepts;
             if (!still) cur.set(i, keep);
         }
         return cur;
     }
 
-    private static String write(Path dir, int n, List<RawInsn> prog, Verdict m, Kernel k) {
+    private static String write(Path dir, int n, List<RawInsn> prog, Verdict m, Kernel k, VerifyOptions o) {
         try {
             Files.createDirectories(dir);
             Path file = dir.resolve(String.format("disagreement-%05d.s", n));
             StringBuilder sb = new StringBuilder();
             sb.append("// model: ").append(m.accepted() ? "accept" : "reject " + m.errno() + " " + m.message().replace('\n', ' ')).append('\n');
             sb.append("// kernel: ").append(k.accepted ? "accept" : "reject " + k.errno + " " + k.message.replace('\n', ' ')).append('\n');
-            sb.append("// map fds in ld_imm64 are this run's; rerun with: kflab verify FILE --type socket_filter --map ...\n");
+            sb.append("// type ").append(o.progType().name().toLowerCase(java.util.Locale.ROOT)).append(o.sleepable() ? " (sleepable)" : "")
+                    .append("; map fds in ld_imm64 are this run's; rerun with: kflab verify FILE --type TYPE --map ...\n");
             try {
                 sb.append(AsmPrinter.builtin().print(Program.decode(bytes(prog), file.toString())));
             } catch (RuntimeException e) {

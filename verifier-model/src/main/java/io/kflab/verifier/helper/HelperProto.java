@@ -5,7 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A helper's signature as the verifier checks it (kernel: struct bpf_func_proto). */
-public record HelperProto(int id, String name, Ret ret, List<Arg> args) {
+public record HelperProto(int id, String name, Ret ret, List<Arg> args, String retStruct) {
+
+    public HelperProto(int id, String name, Ret ret, List<Arg> args) {
+        this(id, name, ret, args, "");
+    }
 
     /** An argument type (kernel: enum bpf_arg_type). */
     public enum Arg {
@@ -20,7 +24,8 @@ public record HelperProto(int id, String name, Ret ret, List<Arg> args) {
     /** A return type (kernel: enum bpf_return_type). */
     public enum Ret {
         /** RET_INTEGER. */ INTEGER,
-        /** RET_PTR_TO_MAP_VALUE_OR_NULL. */ MAP_VALUE_OR_NULL
+        /** RET_PTR_TO_MAP_VALUE_OR_NULL. */ MAP_VALUE_OR_NULL,
+        /** RET_PTR_TO_BTF_ID_TRUSTED: a trusted pointer to the kernel struct {@link #retStruct()}. */ BTF_ID_TRUSTED
     }
 
     /** Helper ids past the last one the kernel knows (kernel: __BPF_FUNC_MAX_ID in 6.18). */
@@ -34,9 +39,13 @@ public record HelperProto(int id, String name, Ret ret, List<Arg> args) {
             5, new HelperProto(5, "bpf_ktime_get_ns", Ret.INTEGER, List.of()),
             6, new HelperProto(6, "bpf_trace_printk", Ret.INTEGER, List.of(Arg.PTR_TO_MEM, Arg.CONST_SIZE)),
             7, new HelperProto(7, "bpf_get_prandom_u32", Ret.INTEGER, List.of()),
-            8, new HelperProto(8, "bpf_get_smp_processor_id", Ret.INTEGER, List.of()));
+            8, new HelperProto(8, "bpf_get_smp_processor_id", Ret.INTEGER, List.of()),
+            158, new HelperProto(158, "bpf_get_current_task_btf", Ret.BTF_ID_TRUSTED, List.of(), "task_struct"));
 
-    /** The modelled helper with this id (available to every modelled program type as root), if any. */
+    /**
+     * The modelled helper with this id (available to every modelled program type as root: 6.18's bpf_base_func_proto
+     * gives bpf_get_current_task_btf to every type when the loader has CAP_PERFMON), if any.
+     */
     public static Optional<HelperProto> of(int id) {
         return Optional.ofNullable(PROTOS.get(id));
     }

@@ -42,7 +42,8 @@ public final class ModelRunner {
                 slots.set(at, new RawInsn(s.code(), s.dst(), s.src(), s.off(), fd));
             }
         }
-        VerifyOptions opts = VerifyOptions.of(c.progType()).withMaps(maps).withLogLevel(Math.max(1, c.logLevel()));
+        VerifyOptions opts = VerifyOptions.of(c.progType()).withMaps(maps).withLogLevel(Math.max(1, c.logLevel()))
+                .withSleepable((c.flags() & 16) != 0);
         Verdict v = Verifier.verify(slots, opts);
         java.util.Optional<String> missing = LogMatcher.firstMissing(v.log(), c.expectedMessages());
         return new ModelVerdict(c.id(), c.expectSuccess(), v.accepted(), v.errno(), v.message(),

@@ -1,6 +1,7 @@
 package io.kflab.verifier.state;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,14 @@ public final class FrameState {
     public final int callsite;
     /** The caller's frame, null for frame 0. */
     public final FrameState caller;
+    /**
+     * Acquired references not yet released (kernel: bpf_verifier_state.refs), oldest first; never mutated.
+     * They belong to the whole state: the innermost frame's list is the state's, a callee frame starts with
+     * its caller's and hands its own back on return.
+     */
+    public List<RefState> refs = List.of();
+    /** Inside bpf_rcu_read_lock() (kernel: active_rcu_lock); like {@link #refs}, the innermost frame's value counts. */
+    public boolean rcuLock;
 
     public FrameState(RegState[] regs, StackSlot[] stack) {
         this(regs, stack, 0, 0, -1, null);
@@ -54,12 +63,24 @@ public final class FrameState {
     }
 
     public FrameState copy() {
-        return new FrameState(regs.clone(), stack.clone(), frameno, subprog, callsite, caller);
+        return withResources(new FrameState(regs.clone(), stack.clone(), frameno, subprog, callsite, caller), this);
     }
 
     /** A copy of this frame with another caller chain. */
     public FrameState withCaller(FrameState newCaller) {
-        return new FrameState(regs.clone(), stack.clone(), frameno, subprog, callsite, newCaller);
+        return withResources(new FrameState(regs.clone(), stack.clone(), frameno, subprog, callsite, newCaller), this);
+    }
+
+    /** {@code to} with the references and lock state of {@code from}; returns {@code to}. */
+    public static FrameState withResources(FrameState to, FrameState from) {
+        to.refs = from.refs;
+        to.rcuLock = from.rcuLock;
+        return to;
+    }
+
+    /** Whether references and lock state are the same (kernel: refsafe and the active_* checks of states_equal). */
+    public boolean sameResources(FrameState o) {
+        return refs.equals(o.refs) && rcuLock == o.rcuLock;
     }
 
     /** The frame {@code n} of this chain (kernel: {@code state->frame[n]}); {@code n <= frameno}. */
@@ -98,13 +119,13 @@ public final class FrameState {
             st[i] = new StackSlot(sl.types(), m);
         }
         if (r == regs && st == stack && up == caller) return this;
-        return new FrameState(r == regs ? regs.clone() : r, st == stack ? stack.clone() : st, frameno, subprog, callsite, up);
+        return withResources(new FrameState(r == regs ? regs.clone() : r, st == stack ? stack.clone() : st, frameno, subprog, callsite, up), this);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof FrameState f && frameno == f.frameno && callsite == f.callsite && subprog == f.subprog
-                && Arrays.equals(regs, f.regs) && Arrays.equals(stack, f.stack) && Objects.equals(caller, f.caller);
+                && Arrays.equals(regs, f.regs) && Arrays.equals(stack, f.stack) && sameResources(f) && Objects.equals(caller, f.caller);
     }
 
     @Override
@@ -128,6 +149,10 @@ public final class FrameState {
             if (s.equals(StackSlot.EMPTY)) continue;
             sb.append(" fp").append(-(i + 1) * 8).append('=')
                     .append(s.isSpill() && s.spillSize() == 8 ? text(s.spilled()) : s.chars());
+        }
+        if (!refs.isEmpty()) {
+            sb.append(" refs=");
+            for (int i = 0; i < refs.size(); i++) sb.append(i == 0 ? "" : ",").append(refs.get(i).id());
         }
         return sb.toString();
     }

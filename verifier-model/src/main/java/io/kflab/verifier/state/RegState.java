@@ -100,6 +100,52 @@ public sealed interface RegState {
         }
     }
 
+    /**
+     * A pointer to a kernel object described by BTF (kernel: PTR_TO_BTF_ID with its type flags): {@code btfId} is
+     * the struct's id in the kernel BTF, {@code id} links copies for the NULL check, {@code refObjId} names the
+     * acquired reference it carries (0 = none); {@code flags} are {@link #TRUSTED}, {@link #RCU}, {@link #UNTRUSTED},
+     * {@link #MAYBE_NULL}. {@code toString()} is reg_type_str plus the BTF name, e.g. {@code trusted_ptr_task_struct()}.
+     */
+    record BtfPtr(int btfId, String typeName, int off, int id, int refObjId, int flags) implements RegState {
+        /** PTR_TRUSTED. */
+        public static final int TRUSTED = 1;
+        /** MEM_RCU. */
+        public static final int RCU = 2;
+        /** PTR_UNTRUSTED. */
+        public static final int UNTRUSTED = 4;
+        /** PTR_MAYBE_NULL. */
+        public static final int MAYBE_NULL = 8;
+
+        public boolean has(int flag) {
+            return (flags & flag) != 0;
+        }
+
+        public BtfPtr withFlags(int newFlags) {
+            return new BtfPtr(btfId, typeName, off, id, refObjId, newFlags);
+        }
+
+        /** is_trusted_reg: referenced, or PTR_TRUSTED without unsafe modifiers. */
+        public boolean trusted() {
+            return refObjId != 0 || (has(TRUSTED) && !has(RCU | UNTRUSTED | MAYBE_NULL));
+        }
+
+        /** The type without the struct name (kernel: reg_type_str), e.g. {@code trusted_ptr_or_null_}. */
+        public String typeStr() {
+            return (has(RCU) ? "rcu_" : "") + (has(UNTRUSTED) ? "untrusted_" : "") + (has(TRUSTED) ? "trusted_" : "")
+                    + "ptr_" + (has(MAYBE_NULL) ? "or_null_" : "");
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder(typeStr()).append(typeName).append('(');
+            String sep = "";
+            if (id != 0) { sb.append("id=").append(id); sep = ","; }
+            if (refObjId != 0) { sb.append(sep).append("ref_obj_id=").append(refObjId); sep = ","; }
+            if (off != 0) sb.append(sep).append("off=").append(off);
+            return sb.append(')').toString();
+        }
+    }
+
     RegState NOT_INIT = new NotInit();
 
     static RegState scalar(Scalar s) {
