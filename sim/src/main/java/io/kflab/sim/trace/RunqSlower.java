@@ -58,8 +58,8 @@ public final class RunqSlower implements Tracepoints {
         SymbolTable.Builder b = SymbolTable.builder().mapFd("start", start).mapFd("events", ev).constant("min_us", minUs);
         TaskLayout.CONSTANTS.forEach(b::constant);
         Assembler asm = new Assembler(b.build());
-        this.wakeup = load(asm, "sched_wakeup");
-        this.wakeupNew = load(asm, "sched_wakeup_new");
+        this.wakeup = load(asm, "wakeup");
+        this.wakeupNew = load(asm, "wakeup"); // the same program on both tracepoints, as the tool attaches it
         this.sw = load(asm, "sched_switch");
         this.args = rt.memory().allocate(RegionKind.CTX, "tp_btf args", 4 * 8, true);
         this.ctx = RawContext.of(args);

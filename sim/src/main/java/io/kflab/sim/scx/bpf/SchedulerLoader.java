@@ -32,7 +32,7 @@ public final class SchedulerLoader {
 
     /** What scheduler.yaml holds. */
     record SpecFile(String name, String description, String expected, String expectedExit, Long flags, Integer timeout_ms,
-                    Integer dispatch_max_batch, List<SchedulerSpec.MapSpec> maps) {}
+                    Integer dispatch_max_batch, List<SchedulerSpec.MapSpec> maps, Map<String, String> programs) {}
 
     public static SchedulerSpec spec(SchedulerSource src) {
         String text = src.read("scheduler.yaml");
@@ -44,7 +44,14 @@ public final class SchedulerLoader {
         } catch (JsonMappingException e) {
             var loc = e.getLocation();
             String at = loc == null ? where : where + ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-            throw new BadInputException(at, "expected name, description, expected, expectedExit, flags, timeout_ms, dispatch_max_batch, maps: "
+            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
+                // the parser has moved past the key: name the line the key is on
+                String[] lines = text.split("\\R", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (lines[i].stripLeading().startsWith(u.getPropertyName() + ":")) at = where + ":" + (i + 1) + ":1";
+                }
+            }
+            throw new BadInputException(at, "expected name, description, expected, expectedExit, flags, timeout_ms, dispatch_max_batch, maps, programs: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new BadInputException(where, "expected YAML: " + e.getMessage().lines().findFirst().orElse(""));
@@ -54,9 +61,15 @@ public final class SchedulerLoader {
         for (SchedulerSpec.MapSpec m : maps) {
             if (MapType.fromCliName(m.type()).isEmpty()) throw new BadInputException(where, "expected a map type such as array or hash for map '" + m.name() + "', found '" + m.type() + "'");
         }
+        Map<String, String> programs = f.programs() == null ? Map.of() : f.programs();
+        for (String op : programs.keySet()) {
+            if (java.util.Arrays.stream(ScxOp.values()).noneMatch(o -> o.member().equals(op))) {
+                throw new BadInputException(where, "expected an op name (select_cpu, enqueue, dispatch, ...) under 'programs', found '" + op + "'");
+            }
+        }
         return new SchedulerSpec(f.name(), f.description() == null ? "" : f.description(), f.expected() == null ? "" : f.expected(),
                 f.expectedExit() == null ? "NONE" : f.expectedExit(), f.flags() == null ? 0 : f.flags(),
-                f.timeout_ms() == null ? 0 : f.timeout_ms(), f.dispatch_max_batch() == null ? 0 : f.dispatch_max_batch(), maps);
+                f.timeout_ms() == null ? 0 : f.timeout_ms(), f.dispatch_max_batch() == null ? 0 : f.dispatch_max_batch(), maps, programs);
     }
 
     /**
@@ -77,8 +90,12 @@ public final class SchedulerLoader {
         b[0].ids().forEach((n, id) -> names.put(id, n));
         int found = 0;
         for (ScxOp op : ScxOp.values()) {
-            String file = op.member() + ".s";
+            // an op's program is <op>.s, or the file scheduler.yaml's 'programs' names (e.g. another scheduler's)
+            String file = spec.programs().getOrDefault(op.member(), op.member() + ".s");
             String text = src.read(file);
+            if (text == null && spec.programs().containsKey(op.member())) {
+                throw new BadInputException(src.location("scheduler.yaml"), "expected the program file '" + file + "' for ops." + op.member());
+            }
             if (text == null) continue;
             found++;
             var assembled = asm.assemble(text, src.location(file));

@@ -37,7 +37,9 @@ public sealed interface SchedulerSource {
     record Shipped(String name) implements SchedulerSource {
         @Override
         public String read(String file) {
-            try (InputStream in = SchedulerSource.class.getResourceAsStream("/io/kflab/sim/schedulers/" + name + "/" + file)) {
+            String path = java.nio.file.Path.of(name, file).normalize().toString().replace('\\', '/');
+            if (path.startsWith("..")) return null;
+            try (InputStream in = SchedulerSource.class.getResourceAsStream("/io/kflab/sim/schedulers/" + path)) {
                 return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-// tp_btf/sched_wakeup_new(struct task_struct *p): a new task became runnable
+// tp_btf/sched_wakeup and tp_btf/sched_wakeup_new (struct task_struct *p): remember when p became runnable
 	r6 = *(u64 *)(r1 + 0)
 	r1 = *(u32 *)(r6 + %[task_pid])
 	*(u32 *)(r10 - 4) = r1
