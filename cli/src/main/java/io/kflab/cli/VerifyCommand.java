@@ -41,12 +41,43 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--log-level", paramLabel = "N", defaultValue = "1", description = "Log level (default ${DEFAULT-VALUE}).")
     int logLevel;
 
+    @Option(names = "--sleepable", description = "BPF_F_SLEEPABLE, as kernel load --sleepable.")
+    boolean sleepable;
+
+    @Option(names = "--attach", paramLabel = "STRUCT:MEMBER",
+            description = "For --type struct_ops: the struct_ops member the program implements, e.g. tcp_congestion_ops:cong_avoid.")
+    String attach;
+
     @Option(names = "--map", paramLabel = "NAME=TYPE:KEY:VALUE:ENTRIES", converter = MapSpec.Converter.class,
             description = "A map for the program's %%[NAME] operand, e.g. counts=array:4:8:256 (repeatable).")
     List<MapSpec> maps = new ArrayList<>();
 
     @Mixin JsonMixin json;
     @Spec CommandSpec spec;
+
+    /**
+     * For struct_ops programs, the checks BPF_PROG_LOAD makes before the walk (check_struct_ops_btf_id) on the
+     * running kernel's struct_ops types; a rejection there is the verdict.
+     */
+    private java.util.Optional<Verdict> structOpsChecks() {
+        if (type != ProgType.STRUCT_OPS) {
+            if (attach != null) throw new io.kflab.bpf.diag.BadInputException("--attach " + attach, "STRUCT:MEMBER attach points are for --type struct_ops, not " + type.cliName());
+            return java.util.Optional.empty();
+        }
+        io.kflab.bpf.btf.Btf btf = StructOpsCommand.btf();
+        int btfId = 0, member = 0;
+        if (attach != null) {
+            io.kflab.bpf.btf.StructOpsMember m = io.kflab.bpf.btf.StructOpsMember.resolve(btf, attach);
+            btfId = m.structBtfId();
+            member = m.memberIndex();
+        }
+        var check = io.kflab.verifier.structops.StructOpsLoadCheck.check(StructOpsCommand.modelCatalog(btf, List.of()),
+                new io.kflab.verifier.structops.ProgAttrs("GPL", btfId, member, sleepable ? io.kflab.verifier.structops.ProgAttrs.BPF_F_SLEEPABLE : 0));
+        if (check instanceof io.kflab.verifier.structops.LoadCheck.Rejected(var errno, var log)) {
+            return java.util.Optional.of(new Verdict(false, errno.name(), log, log.isEmpty() ? "" : log + "\n", 0));
+        }
+        return java.util.Optional.empty();
+    }
 
     @Override
     public Integer call() {
@@ -59,8 +90,8 @@ final class VerifyCommand implements Callable<Integer> {
         }
         byte[] bytes = ProgramFiles.readBytes(file, symbols.build());
         List<RawInsn> slots = RawInsn.fromBytes(bytes);
-        VerifyOptions opts = new VerifyOptions(type, !unpriv, logLevel, defs, List.of(), VerifyOptions.hostCpuIds());
-        Verdict v = Verifier.verify(slots, opts);
+        VerifyOptions opts = new VerifyOptions(type, !unpriv, logLevel, defs, List.of(), VerifyOptions.hostCpuIds()).withSleepable(sleepable);
+        Verdict v = structOpsChecks().orElseGet(() -> Verifier.verify(slots, opts));
         var out = spec.commandLine().getOut();
         if (json.json()) {
             Map<String, Object> m = new LinkedHashMap<>();

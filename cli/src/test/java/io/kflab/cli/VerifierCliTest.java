@@ -68,4 +68,27 @@ class VerifierCliTest {
         assertThat(Cli.run("veristat", "--reps", "0").exit()).isEqualTo(2);
         assertThat(Cli.run("veristat", "--filter", "nothing-matches-this").exit()).isEqualTo(2);
     }
+
+    @Test
+    void structOpsAttachChecksMatchTheKernel(@TempDir Path dir) throws Exception {
+        KernelAssumptions.assumeBpf();
+        Path prog = Files.writeString(dir.resolve("ret0.s"), "r0 = 0\nexit\n");
+        String[][] cases = {
+            {"--attach", "tcp_congestion_ops:get_info"},          // no cfi stub: ENOTSUPP
+            {"--attach", "bpf_dummy_ops:test_1", "--sleepable"},   // check_member refuses sleepable: EINVAL
+            {"--attach", "tcp_congestion_ops:name"},              // a data member: EINVAL
+        };
+        for (String[] c : cases) {
+            java.util.List<String> model = new java.util.ArrayList<>(java.util.List.of("verify", prog.toString(), "--type", "struct_ops", "--json"));
+            java.util.List<String> kernel = new java.util.ArrayList<>(java.util.List.of("kernel", "load", prog.toString(), "--type", "struct_ops", "--json"));
+            model.addAll(java.util.List.of(c));
+            kernel.addAll(java.util.List.of(c));
+            JsonNode m = JsonMixin.MAPPER.readTree(Cli.run(model.toArray(String[]::new)).out());
+            JsonNode k = JsonMixin.MAPPER.readTree(Cli.run(kernel.toArray(String[]::new)).out());
+            assertThat(m.get("accepted").asBoolean()).as(String.join(" ", c)).isFalse();
+            assertThat(m.get("errno").asText()).as(String.join(" ", c)).isEqualTo(k.get("errno").asText());
+            assertThat(k.get("log").asText()).as(String.join(" ", c)).startsWith(m.get("log").asText());
+        }
+        assertThat(Cli.run("verify", prog.toString(), "--type", "xdp", "--attach", "tcp_congestion_ops:ssthresh").exit()).isEqualTo(2);
+    }
 }
