@@ -145,9 +145,9 @@ public final class SimKernel {
             };
             switch (e) {
                 case Event.Fork f -> fork(f.task());
-                case Event.Wakeup w -> wakeUp(w.task());
+                case Event.Wakeup w -> inIrq(cpus[Math.max(w.task().cpu, 0)], () -> wakeUp(w.task()));
                 case Event.RunDone r -> { if (cpus[r.cpu()].generation == r.generation()) runDone(cpus[r.cpu()]); }
-                case Event.Tick t -> tick(cpus[t.cpu()]);
+                case Event.Tick t -> inIrq(cpus[t.cpu()], () -> tick(cpus[t.cpu()]));
                 case Event.Resched r -> { cpus[r.cpu()].reschedPending = false; schedule(cpus[r.cpu()]); }
                 case Event.ClassTimer t -> t.action().run();
             }
@@ -167,6 +167,25 @@ public final class SimKernel {
             case null -> retire(t);
             case Phase.Run r -> wake(t, true);
             case Phase.Sleep sl -> { } // its wakeup is posted
+        }
+    }
+
+    /** HARDIRQ_OFFSET of the preempt count (kernel: include/linux/preempt.h). */
+    public static final int HARDIRQ_OFFSET = 1 << 16;
+
+    /**
+     * Runs {@code body} as a hard interrupt on {@code c} (kernel: irq_enter/irq_exit): the timer tick and
+     * the interrupt that ends a sleep (an IO completion or a timer, delivered to the CPU the task last ran on).
+     */
+    private void inIrq(Cpu c, Runnable body) {
+        ExecContext saved = c.context;
+        c.context = ExecContext.HARDIRQ;
+        c.preemptCount += HARDIRQ_OFFSET;
+        try {
+            body.run();
+        } finally {
+            c.preemptCount -= HARDIRQ_OFFSET;
+            c.context = saved;
         }
     }
 

@@ -101,4 +101,31 @@ class SimKernelTest {
         assertThat(lat.latencyUs().max()).isEqualTo(KernelConfig.DEFAULT_IPI_NS / 1000.0);
         assertThat(lat.latencyUs().p50()).isEqualTo(KernelConfig.DEFAULT_IPI_NS / 1000.0);
     }
+
+    @Test
+    void wakeupsAndTicksRunAsHardInterrupts() {
+        SimKernel k = new SimKernel(exact(2), new FairClass());
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        k.addTracepoints(new Tracepoints() {
+            @Override
+            public void schedWakeup(long now, Task p, int targetCpu) {
+                Cpu c = k.cpu(Math.max(p.cpu(), 0));
+                seen.add(c.context() + "/" + c.preemptCount());
+            }
+
+            @Override
+            public void schedWakeupNew(long now, Task p, int targetCpu) {
+                seen.add("new:" + k.cpu(0).context());
+            }
+        });
+        int[] step = {0};
+        k.spawn(0, "io", 1024, k.allCpus(), r -> step[0]++ % 2 == 0 ? new Phase.Run(MS) : new Phase.Sleep(MS));
+        k.runUntil(10 * MS);
+        assertThat(seen.getFirst()).isEqualTo("new:TASK");
+        assertThat(seen.subList(1, seen.size())).isNotEmpty().allMatch(x -> x.equals("HARDIRQ/" + SimKernel.HARDIRQ_OFFSET));
+        for (int c = 0; c < 2; c++) {
+            assertThat(k.cpu(c).context()).isEqualTo(ExecContext.TASK);
+            assertThat(k.cpu(c).preemptCount()).isZero();
+        }
+    }
 }
