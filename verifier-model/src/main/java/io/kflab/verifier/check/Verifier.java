@@ -571,7 +571,7 @@ public final class Verifier {
                 case MapPtr m -> throw eacces("R%d invalid mem access 'map_ptr'", regno);
                 case MapValue m when m.orNull() -> throw eacces("R%d invalid mem access 'map_value_or_null'", regno);
                 case MapValue m -> {
-                    mapAccess(regno, m, insnOff, size);
+                    mapAccess(regno, m, insnOff, size, write);
                     yield RegState.scalar(Scalar.UNKNOWN);
                 }
                 case CtxPtr c -> {
@@ -594,6 +594,7 @@ public final class Verifier {
                 }
                 case PktEnd e -> throw eacces("R%d invalid mem access 'pkt_end'", regno);
                 case MapValueVar m -> {
+                    mapAccessType(m.map(), (long) m.off() + insnOff, size, write);
                     mapRegionAccess(regno, m, insnOff, size);
                     yield RegState.scalar(Scalar.UNKNOWN);
                 }
@@ -638,8 +639,19 @@ public final class Verifier {
             }
         }
 
-        private void mapAccess(int regno, MapValue m, int insnOff, int size) {
+        /** check_map_access_type: BPF_F_RDONLY_PROG / BPF_F_WRONLY_PROG maps. */
+        private void mapAccessType(MapDef map, long off, int size, boolean write) {
+            if (write && (map.flags() & MapDef.RDONLY_PROG) != 0) {
+                throw eacces("write into map forbidden, value_size=%d off=%d size=%d", map.valueSize(), off, size);
+            }
+            if (!write && (map.flags() & MapDef.WRONLY_PROG) != 0) {
+                throw eacces("read from map forbidden, value_size=%d off=%d size=%d", map.valueSize(), off, size);
+            }
+        }
+
+        private void mapAccess(int regno, MapValue m, int insnOff, int size, boolean write) {
             long off = (long) m.off() + insnOff;
+            mapAccessType(m.map(), off, size, write);
             if (off < 0 || off + size > m.map().valueSize()) {
                 throw eacces("invalid access to map value, value_size=%d off=%d size=%d\nR%d min value is outside of the allowed memory range",
                         m.map().valueSize(), off, size, regno);
@@ -847,7 +859,7 @@ public final class Verifier {
             if (c.kind() != CallKind.HELPER) throw unsupported("bpf-to-bpf calls");
             int id = c.imm();
             if (id < 0 || id >= HelperProto.MAX_ID) throw einval("invalid func unknown#%d", id);
-            HelperProto p = HelperProto.of(id).orElse(null);
+            HelperProto p = HelperProto.of(id).filter(h -> h.availableTo(opts.progType())).orElse(null);
             if (p == null) {
                 String name = HELPERS.name(id);
                 throw einval("program of this type cannot use helper %s#%d", name == null ? "unknown" : name, id);
@@ -867,13 +879,27 @@ public final class Verifier {
                         constKeyInRange = map.type() == MapDef.ARRAY && constKey(r, map);
                     }
                     case PTR_TO_MAP_VALUE -> helperMem(regno, r, map.valueSize(), true);
-                    case PTR_TO_MEM -> {
-                        RegState size = read(regno + 1);
-                        if (!(size instanceof ScalarReg(Scalar s)) || !s.isConst() || s.varOff().value() <= 0
-                                || s.varOff().value() >= (1 << 29)) throw unsupported("non-constant helper sizes");
-                        helperMem(regno, r, (int) s.varOff().value(), false);
+                    case PTR_TO_MEM, PTR_TO_UNINIT_MEM, PTR_TO_MEM_OR_NULL -> {
+                        boolean isNull = r instanceof ScalarReg(Scalar z) && z.isConst() && z.varOff().value() == 0;
+                        if (!(isNull && p.args().get(i) == HelperProto.Arg.PTR_TO_MEM_OR_NULL) && !memArgType(r)) {
+                            throw eacces("R%d type=%s expected=fp, pkt, pkt_meta, map_key, map_value, mem, ringbuf_mem, buf, trusted_ptr_",
+                                    regno, typeName(r));
+                        }
                     }
-                    case CONST_SIZE, ANYTHING -> {}
+                    case CONST_SIZE, CONST_SIZE_OR_ZERO -> {
+                        HelperProto.Arg memArg = p.args().get(i - 1);
+                        long size = memSize(regno, r, p.args().get(i) == HelperProto.Arg.CONST_SIZE_OR_ZERO);
+                        RegState mem = read(regno - 1);
+                        if (size == 0 && p.args().get(i) == HelperProto.Arg.CONST_SIZE_OR_ZERO) break; // zero-sized: nothing to check
+                        if (mem instanceof ScalarReg) throw eacces("R%d type=scalar expected=fp", regno - 1);
+                        boolean constSize = r instanceof ScalarReg(Scalar sz) && sz.isConst();
+                        if (memArg == HelperProto.Arg.PTR_TO_UNINIT_MEM && constSize) rawWrite(regno - 1, mem, (int) size);
+                        else helperMem(regno - 1, mem, (int) size, false);
+                    }
+                    case PTR_TO_CTX -> {
+                        if (!(r instanceof CtxPtr ctxPtr) || ctxPtr.off() != 0) throw eacces("R%d type=%s expected=ctx", regno, typeName(r));
+                    }
+                    case ANYTHING -> {}
                 }
             }
             cur = cur.copy();
@@ -900,6 +926,43 @@ public final class Verifier {
             };
         }
 
+        /** Whether {@code r} is one of the pointer types a memory argument takes (kernel: mem_types), as far as modelled. */
+        private static boolean memArgType(RegState r) {
+            return r instanceof StackPtr || r instanceof MapValue || r instanceof MapValueVar || r instanceof Pkt;
+        }
+
+        /** check_mem_size_reg: the size argument's bounds; the size the memory is checked for (its umax). */
+        private long memSize(int regno, RegState r, boolean zeroOk) {
+            if (!(r instanceof ScalarReg(Scalar s))) throw eacces("R%d type=%s expected=scalar", regno, typeName(r));
+            if (s.smin() < 0) throw eacces("R%d min value is negative, either use unsigned or 'var &= const'", regno);
+            if (s.umin() == 0 && !zeroOk) {
+                throw eacces("R%d invalid zero-sized read: u64=[%d,%d]", regno, s.umin(), s.umax());
+            }
+            if (Long.compareUnsigned(s.umax(), 1L << 29) >= 0) {
+                throw eacces("R%d unbounded memory access, use 'var &= const' or 'if (var < const)'", regno);
+            }
+            return s.umax();
+        }
+
+        /**
+         * ARG_PTR_TO_UNINIT_MEM with a constant size (kernel: raw_mode): the memory need not be initialised, and
+         * afterwards every byte the helper may write is STACK_MISC (check_helper_call's byte-wise check_mem_access).
+         */
+        private void rawWrite(int regno, RegState r, int size) {
+            if (r instanceof MapValue m && !m.orNull()) {
+                mapAccess(regno, m, 0, size, true);
+                return;
+            }
+            if (!(r instanceof StackPtr p)) {
+                helperMem(regno, r, size, false);
+                return;
+            }
+            if (p.off() < -FrameState.STACK || p.off() + size > 0) {
+                throw einval("invalid write to stack R%d off=%d size=%d", regno, p.off(), size);
+            }
+            for (int i = 0; i < size; i++) stackAccess(regno, p, i, 1, true, null, false);
+        }
+
         /** check_helper_mem_access for fixed-offset stack and map value pointers. */
         private void helperMem(int regno, RegState r, int size, boolean key) {
             switch (r) {
@@ -910,7 +973,7 @@ public final class Verifier {
                     }
                     subprogs.grow(cur.frame(p.frameno()).subprog, -off);
                 }
-                case MapValue m when !m.orNull() -> mapAccess(regno, m, 0, size);
+                case MapValue m when !m.orNull() -> mapAccess(regno, m, 0, size, false);
                 case Pkt p -> throw unsupported("packet pointers as helper arguments");
                 case MapValueVar m -> throw unsupported("variable-offset map values as helper arguments");
                 default -> {

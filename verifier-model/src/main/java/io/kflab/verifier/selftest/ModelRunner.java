@@ -36,7 +36,7 @@ public final class ModelRunner {
         for (int i = 0; i < c.maps().size(); i++) {
             MapSpec m = c.maps().get(i);
             int fd = FIRST_FD + i;
-            maps.put(fd, new MapDef(m.type().value(), m.keySize(), m.valueSize(), m.maxEntries()));
+            maps.put(fd, new MapDef(m.type().value(), m.keySize(), m.valueSize(), m.maxEntries(), m.flags()));
             for (int at : m.fixupSlots()) {
                 RawInsn s = slots.get(at);
                 slots.set(at, new RawInsn(s.code(), s.dst(), s.src(), s.off(), fd));

@@ -36,7 +36,7 @@ public final class Prepared implements AutoCloseable {
                 MapFd fd = Bpf.mapCreate(m.type(), m.keySize(), m.valueSize(), m.maxEntries()).mapFlags(m.flags()).create();
                 fds.add(fd);
                 if (m.valueAtKey0().isPresent()) fd.updateElem(new byte[4], m.valueAtKey0().get());
-                defs.put(fd.fd(), new MapDef(m.type().value(), m.keySize(), m.valueSize(), m.maxEntries()));
+                defs.put(fd.fd(), new MapDef(m.type().value(), m.keySize(), m.valueSize(), m.maxEntries(), m.flags()));
                 for (int at : m.fixupSlots()) {
                     RawInsn s = patched.get(at);
                     patched.set(at, new RawInsn(s.code(), s.dst(), s.src(), s.off(), fd.fd()));
