@@ -56,13 +56,13 @@ class CompiledEngineProperties {
         assertThat(c).as("compiled vs interpreted\n%s", p).isEqualTo(i);
     }
 
-    @Property(tries = 400)
+    @Property(tries = 300)
     void generatedProgramsRunAsInTheInterpreter(@ForAll long seed) {
         GeneratedRun g = new RunProgramGenerator(new Random(seed), 3, 4).generate(RunProgramGenerator.TYPES.get((int) Math.floorMod(seed, 4)));
         assertSame(RuntimeConfig.defaults(), g.program(), g.type(), g.data(), g.ctx());
     }
 
-    @Property(tries = 1500)
+    @Property(tries = 1000)
     void arbitraryProgramsRunAndFaultAsInTheInterpreter(@ForAll("rawPrograms") List<Long> words, @ForAll boolean xdp) {
         Program p = InterpreterProperties.decodeValid(words);
         assertSame(RuntimeConfig.defaults().withInsnLimit(10_000), p, xdp ? ProgType.XDP : ProgType.SOCKET_FILTER, new byte[64], null);
