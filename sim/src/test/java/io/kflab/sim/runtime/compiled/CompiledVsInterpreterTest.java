@@ -24,7 +24,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** The compiled engine against the interpreter: the same results, maps, trace output, instruction counts and faults. */
-class CompiledEngineProperties {
+class CompiledVsInterpreterTest {
     /** Everything a run leaves behind that the two engines must agree on. */
     record Outcome(String result, List<String> maps, List<String> trace) {}
 

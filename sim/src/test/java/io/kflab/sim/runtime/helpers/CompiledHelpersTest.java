@@ -5,7 +5,7 @@ import io.kflab.sim.runtime.Sim;
 import io.kflab.sim.runtime.compiled.CompiledEngine;
 
 /** Every {@link HelpersTest} case again, on the compiled engine. */
-class HelpersTestOnCompiledEngine extends HelpersTest {
+class CompiledHelpersTest extends HelpersTest {
     @Override
     Sim sim(RuntimeConfig config) {
         return new Sim(config).engine(CompiledEngine::new);
