@@ -29,6 +29,8 @@ final class DiffCommand implements Callable<Integer> {
     @Option(names = "--type", paramLabel = "TYPE", converter = Converters.ProgTypeConverter.class,
             description = "Program type (verifier: socket_filter, the default; --run: socket_filter, sched_cls, xdp or syscall, default all four in turn).") ProgType type;
     @Option(names = "--run", description = "Compare execution (kflab's runtime against BPF_PROG_TEST_RUN) instead of verdicts.") boolean run;
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interp",
+            description = "With --run: the runtime's engine, interp, compiled or all (each must match the kernel) (default ${DEFAULT-VALUE}).") String engine;
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "diff-reproducers", description = "Where reproducers go (default ${DEFAULT-VALUE}).") Path out;
     @Mixin JsonMixin json;
     @Spec CommandSpec spec;
@@ -71,6 +73,15 @@ final class DiffCommand implements Callable<Integer> {
         return r.modelAcceptKernelReject() == 0 ? 0 : 1;
     }
 
+    private Map<String, java.util.function.Function<io.kflab.sim.runtime.BpfRuntime, io.kflab.sim.runtime.Engine>> engines() {
+        Map<String, java.util.function.Function<io.kflab.sim.runtime.BpfRuntime, io.kflab.sim.runtime.Engine>> all = new LinkedHashMap<>();
+        all.put("interp", io.kflab.sim.runtime.interp.Interpreter::new);
+        all.put("compiled", io.kflab.sim.runtime.compiled.CompiledEngine::new);
+        if (engine.equals("all")) return all;
+        if (!all.containsKey(engine)) throw new BadInputException("--engine " + engine, "expected interp, compiled or all");
+        return Map.of(engine, all.get(engine));
+    }
+
     private int runDiff() {
         List<ProgType> types = RunProgramGenerator.TYPES;
         if (type != null) {
@@ -81,7 +92,7 @@ final class DiffCommand implements Callable<Integer> {
         }
         RunDiffReport r;
         try (Progress p = json.json() ? Progress.quiet() : Progress.start("diff --run", programs, "programs")) {
-            r = RunDifferential.run(programs, seed, types, out, p);
+            r = RunDifferential.run(programs, seed, types, out, p, engines());
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json.json()) {

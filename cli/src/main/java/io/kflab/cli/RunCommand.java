@@ -12,6 +12,7 @@ import io.kflab.sim.runtime.RunInput;
 import io.kflab.sim.runtime.RunResult;
 import io.kflab.sim.runtime.RuntimeFault;
 import io.kflab.sim.runtime.interp.Interpreter;
+import io.kflab.sim.runtime.compiled.CompiledEngine;
 import io.kflab.sim.runtime.maps.MapDef;
 import io.kflab.sim.runtime.maps.SimMap;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", description = "Run FILE in kflab's BPF runtime (no kernel needed) with the same input options and JSON as 'kflab kernel run'. Exit 1 when the program faults.")
 final class RunCommand implements Callable<Integer> {
     /** The execution engines of the runtime. */
-    enum EngineName { interp }
+    enum EngineName { interp, compiled }
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Assembly (.s) or bytecode file.")
     Path file;
@@ -79,7 +80,12 @@ final class RunCommand implements Callable<Integer> {
         }
         Program program = ProgramFiles.read(file, symbols.build());
         LoadedProgram loaded = rt.load(program, type);
-        Engine e = new Interpreter(rt);
+        Engine e;
+        if (engine == EngineName.compiled) {
+            CompiledEngine ce = new CompiledEngine(rt);
+            ce.compiled(loaded); // compile before the clock starts
+            e = ce;
+        } else e = new Interpreter(rt);
         byte[] in = data != null ? data.bytes() : (type == ProgType.SYSCALL ? null : new byte[64]);
         var out = spec.commandLine().getOut();
         RunResult r;

@@ -12,6 +12,7 @@ import io.kflab.sim.runtime.maps.MapDef;
 public final class Sim {
     public final BpfRuntime rt;
     private final SymbolTable.Builder symbols = SymbolTable.builder();
+    private java.util.function.Function<BpfRuntime, Engine> engine = Interpreter::new;
 
     public Sim() {
         this(RuntimeConfig.defaults());
@@ -19,6 +20,17 @@ public final class Sim {
 
     public Sim(RuntimeConfig config) {
         rt = new BpfRuntime(config);
+    }
+
+    /** Runs programs with the engine {@code factory} makes (default: the interpreter). */
+    public Sim engine(java.util.function.Function<BpfRuntime, Engine> factory) {
+        this.engine = factory;
+        return this;
+    }
+
+    /** A fresh engine over this runtime. */
+    public Engine engine() {
+        return engine.apply(rt);
     }
 
     public Sim map(String name, MapType type, int key, int value, int entries) {
@@ -35,7 +47,7 @@ public final class Sim {
     }
 
     public RunResult run(String asm, ProgType type, byte[] data, byte[] ctx) {
-        return new Interpreter(rt).run(load(asm, type), new RunInput(data, ctx, 1));
+        return engine().run(load(asm, type), new RunInput(data, ctx, 1));
     }
 
     /** Runs a syscall program without context; r0 at exit. */

@@ -21,6 +21,9 @@ import io.kflab.sim.runtime.RunInput;
 import io.kflab.sim.runtime.RunResult;
 import io.kflab.sim.runtime.RuntimeFault;
 import io.kflab.sim.runtime.interp.Interpreter;
+import io.kflab.sim.runtime.Engine;
+import java.util.Map;
+import java.util.function.Function;
 import io.kflab.sim.runtime.maps.MapDef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,6 +63,12 @@ public final class RunDifferential {
      * @param reproDir where reproducers go, or null for none
      */
     public static RunDiffReport run(int programs, long seed, List<ProgType> types, Path reproDir, Progress progress) {
+        return run(programs, seed, types, reproDir, progress, Map.of("interp", Interpreter::new));
+    }
+
+    /** The same with every engine of {@code engines} (by name): a program agrees when every engine's outcome is the kernel's. */
+    public static RunDiffReport run(int programs, long seed, List<ProgType> types, Path reproDir, Progress progress,
+            Map<String, Function<BpfRuntime, Engine>> engines) {
         BpfCapability.require();
         try (MapFd array = Bpf.mapCreate(MapType.ARRAY, 4, 8, RunProgramGenerator.ARRAY_ENTRIES).mapName("array").create();
              MapFd hash = Bpf.mapCreate(MapType.HASH, 4, 8, RunProgramGenerator.HASH_ENTRIES).mapName("hash").create()) {
@@ -72,7 +81,11 @@ public final class RunDifferential {
                 Optional<Outcome> k = kernel(g, array, hash, rejections);
                 if (k.isEmpty()) rejected++;
                 else {
-                    Outcome s = sim(g, array.fd(), hash.fd());
+                    Outcome s = null;
+                    for (var e : engines.values()) {
+                        s = sim(g, array.fd(), hash.fd(), e);
+                        if (!s.equals(k.get())) break;
+                    }
                     if (s.equals(k.get())) same++;
                     else {
                         different++;
@@ -134,14 +147,14 @@ public final class RunDifferential {
     }
 
     /** The runtime's outcome, with the kernel's map fds in ld_imm64 mapped to the runtime's. */
-    static Outcome sim(GeneratedRun g, int kernelArrayFd, int kernelHashFd) {
+    static Outcome sim(GeneratedRun g, int kernelArrayFd, int kernelHashFd, Function<BpfRuntime, Engine> engine) {
         BpfRuntime rt = new BpfRuntime();
         int a = rt.createMap(MapDef.of("array", MapType.ARRAY, 4, 8, RunProgramGenerator.ARRAY_ENTRIES));
         int h = rt.createMap(MapDef.of("hash", MapType.HASH, 4, 8, RunProgramGenerator.HASH_ENTRIES));
         Program p = remap(g.program(), kernelArrayFd, a, kernelHashFd, h);
         LoadedProgram lp = rt.load(p, g.type());
         try {
-            RunResult r = new Interpreter(rt).run(lp, new RunInput(g.data(), g.ctx(), 1));
+            RunResult r = engine.apply(rt).run(lp, new RunInput(g.data(), g.ctx(), 1));
             String data = g.type() == ProgType.SYSCALL ? "" : HEX.formatHex(r.dataOut());
             return new Outcome(r.retval32(), data, rt.map(a).dump(), rt.map(h).dump(), null);
         } catch (RuntimeFault f) {

@@ -21,11 +21,23 @@ import io.kflab.sim.runtime.mem.Memory;
 import io.kflab.sim.runtime.mem.Region;
 
 /**
- * One run of a program in the interpreter (kernel: ___bpf_prog_run with its call frames): eleven
- * registers, up to {@link BpfRuntime#MAX_CALL_FRAMES} frames each with its own 512-byte stack,
- * callee-saved r6-r9 across bpf-to-bpf calls, and the tail call counter.
+ * One run of a program (kernel: ___bpf_prog_run with its call frames): eleven registers, up to
+ * {@link BpfRuntime#MAX_CALL_FRAMES} frames each with its own 512-byte stack, callee-saved r6-r9
+ * across bpf-to-bpf calls, and the tail call counter. The interpreter loop ({@link #interpret}) and
+ * compiled code share this state: compiled code keeps registers in its own locals, counts executed
+ * instructions per basic block ({@link #tick}) and hands the instructions it does not compile to
+ * {@link #stepAt}, the interpreter's semantics for one instruction.
  */
-final class Execution implements CallContext {
+public final class Execution implements CallContext {
+    /** How a run continues from a slot until the frame at a stop depth exits (the interpreter loop, or compiled code). */
+    @FunctionalInterface
+    public interface Loop {
+        long exec(Execution ex, int pc, int stopDepth);
+    }
+
+    /** What {@link #stepAt} returns when the frame at the stop depth exited; r0 holds the result. */
+    public static final int DONE = Integer.MIN_VALUE;
+
     /** Tail calls one run may make (kernel: MAX_TAIL_CALL_CNT). */
     static final int MAX_TAIL_CALL_CNT = 33;
     /** may_goto's budget per frame (kernel: BPF_MAX_LOOPS, the initial value of the hidden stack slot). */
@@ -51,25 +63,90 @@ final class Execution implements CallContext {
     private long executed;
     private int tailCalls;
     private int insn;
+    private int last;
+    private final Loop loop;
 
     Execution(BpfRuntime rt, ProgramContext context, LoadedProgram prog) {
+        this(rt, context, prog, null);
+    }
+
+    /** A run whose code executes through {@code loop} (null: the interpreter). */
+    public Execution(BpfRuntime rt, ProgramContext context, LoadedProgram prog, Loop loop) {
         this.rt = rt;
         this.mem = rt.memory();
         this.context = context;
         this.prog = prog;
         this.limit = rt.config().insnLimit();
+        this.loop = loop == null ? (ex, pc, stop) -> ex.interpret(pc, stop) : loop;
     }
 
-    long run() {
+    /** The register file r0-r10 (compiled code spills its locals here around {@link #stepAt}). */
+    public long[] regs() {
+        return r;
+    }
+
+    public Memory memory() {
+        return mem;
+    }
+
+    /** The program whose code runs now (tail calls and returns change it). */
+    public LoadedProgram prog() {
+        return prog;
+    }
+
+    /** The fd of {@link #prog()}. */
+    public int progFd() {
+        return prog.fd();
+    }
+
+    /** The slot that last transferred control dynamically (a return, tail call, may_goto, ...). */
+    public int last() {
+        return last;
+    }
+
+    /**
+     * Counts a basic block of {@code n} instructions as executed, unless that would cross the
+     * instruction limit: then nothing is counted and the caller must interpret the block one
+     * instruction at a time (so the fault names the same instruction as the interpreter's).
+     */
+    public boolean tick(int n) {
+        if (executed + n > limit) return false;
+        executed += n;
+        return true;
+    }
+
+    /** The fault of a jump from {@code from} to a slot that holds no instruction (as the interpreter raises it). */
+    public RuntimeFault badJump(int from, int to) {
+        Insn[] code = prog.slots();
+        if (to < 0 || to >= code.length) return fault(from, "jump to slot " + to + ", out of the program (" + code.length + " slots)");
+        return fault(from, "jump into the second slot of the ld_imm64 at " + (to - 1));
+    }
+
+    /** Whether {@code pc} holds an instruction of the current program. */
+    public boolean validTarget(int pc) {
+        Insn[] code = prog.slots();
+        return pc >= 0 && pc < code.length && code[pc] != null;
+    }
+
+    /**
+     * Executes the (already counted) instruction at {@code pc} with the interpreter's semantics:
+     * the next slot, or {@link #DONE} when the frame at {@code stopDepth} exited.
+     */
+    public int stepAt(int pc, int stopDepth) {
+        last = pc;
+        return step(prog.slots()[pc], pc, stopDepth);
+    }
+
+    public long run() {
         Region stack = rt.stack(0);
         java.util.Arrays.fill(stack.bytes(), (byte) 0);
         r[1] = context.ctxAddr();
         r[10] = stack.end();
         mayGoto[0] = BPF_MAX_LOOPS;
-        return exec(0, 0);
+        return loop.exec(this, 0, 0);
     }
 
-    long executed() {
+    public long executed() {
         return executed;
     }
 
@@ -77,15 +154,24 @@ final class Execution implements CallContext {
         return new RuntimeFault(pc, why);
     }
 
-    private long exec(int pc, int stopDepth) {
-        Insn[] code = prog.slots();
-        int last = pc;
+    /** The interpreter loop: runs from {@code pc} until the frame at {@code stopDepth} exits; r0. */
+    public long interpret(int pc, int stopDepth) {
+        int from = pc;
         while (true) {
-            if (pc < 0 || pc >= code.length) throw fault(last, "jump to slot " + pc + ", out of the program (" + code.length + " slots)");
+            Insn[] code = prog.slots();
+            if (pc < 0 || pc >= code.length) throw fault(from, "jump to slot " + pc + ", out of the program (" + code.length + " slots)");
             Insn in = code[pc];
-            if (in == null) throw fault(last, "jump into the second slot of the ld_imm64 at " + (pc - 1));
-            last = pc;
+            if (in == null) throw fault(from, "jump into the second slot of the ld_imm64 at " + (pc - 1));
+            from = pc;
             if (++executed > limit) throw fault(pc, "instruction limit of " + limit + " reached (the verifier would have rejected an unbounded loop)");
+            pc = step(in, pc, stopDepth);
+            if (pc == DONE) return r[0];
+        }
+    }
+
+    /** One instruction's semantics: the next slot, or {@link #DONE}. */
+    private int step(Insn in, int pc, int stopDepth) {
+        {
             switch (in) {
                 case Insn.Alu a -> {
                     long s = a.src() instanceof Operand.Reg(int reg) ? r[reg] : ((Operand.Imm) a.src()).value();
@@ -110,9 +196,11 @@ final class Execution implements CallContext {
                     long v = legacyLoad(l, pc);
                     if (v < 0) { // out of the packet: the rewritten code returns 0 from the function
                         r[0] = 0;
-                        if (depth == stopDepth) return finish(stopDepth);
+                        if (depth == stopDepth) {
+                        finish(stopDepth);
+                        return DONE;
+                    }
                         pc = pop();
-                        code = prog.slots();
                     } else {
                         r[0] = v;
                         pc++;
@@ -155,7 +243,6 @@ final class Execution implements CallContext {
                                 LoadedProgram next = tailCall(pc);
                                 if (next != null) {
                                     prog = next;
-                                    code = next.slots();
                                     pc = 0;
                                 } else pc++;
                             } else {
@@ -177,12 +264,15 @@ final class Execution implements CallContext {
                     }
                 }
                 case Insn.Exit x -> {
-                    if (depth == stopDepth) return finish(stopDepth);
+                    if (depth == stopDepth) {
+                        finish(stopDepth);
+                        return DONE;
+                    }
                     pc = pop();
-                    code = prog.slots();
                 }
             }
         }
+        return pc;
     }
 
     private long callOut(Helper h) {
@@ -346,7 +436,7 @@ final class Execution implements CallContext {
         push(-1);
         prog = target;
         for (int i = 1; i <= 5; i++) r[i] = i - 1 < args.length ? args[i - 1] : 0;
-        long r0 = exec((int) (funcAddr & 0xff_ffff), depth);
+        long r0 = loop.exec(this, (int) (funcAddr & 0xff_ffff), depth);
         insn = callerInsn;
         return r0;
     }

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** 2,000 generated programs through BPF_PROG_TEST_RUN and the interpreter: every result must be identical. */
+/** 2,000 generated programs through BPF_PROG_TEST_RUN, the interpreter and the compiled engine: every result must be identical. */
 class RunDifferentialTest {
     @Test
     void twoThousandProgramsRunIdenticallyInTheKernelAndTheRuntime(@TempDir Path dir) {
         KernelAssumptions.assumeBpf();
-        RunDiffReport r = RunDifferential.run(2000, 20261208L, RunProgramGenerator.TYPES, dir, Progress.quiet());
+        RunDiffReport r = RunDifferential.run(2000, 20261208L, RunProgramGenerator.TYPES, dir, Progress.quiet(),
+                new java.util.TreeMap<>(java.util.Map.of("interp", io.kflab.sim.runtime.interp.Interpreter::new,
+                        "compiled", io.kflab.sim.runtime.compiled.CompiledEngine::new)));
         assertThat(r.total()).isEqualTo(2000);
         assertThat(r.reproducers()).as("disagreements (reproducers)").isEmpty();
         assertThat(r.differentResult()).isZero();

@@ -9,16 +9,24 @@ import io.kflab.sim.runtime.RunInput;
 import io.kflab.sim.runtime.RuntimeConfig;
 import io.kflab.sim.runtime.RuntimeFault;
 import io.kflab.sim.runtime.Sim;
-import io.kflab.sim.runtime.interp.Interpreter;
 import io.kflab.sim.runtime.maps.PerfEventArrayMap;
 import io.kflab.sim.runtime.maps.RingbufMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class HelpersTest {
+    /** The fixture the tests run on: the interpreter here, other engines in subclasses. */
+    Sim sim(io.kflab.sim.runtime.RuntimeConfig config) {
+        return new Sim(config);
+    }
+
+    final Sim sim() {
+        return sim(io.kflab.sim.runtime.RuntimeConfig.defaults());
+    }
+
     @Test
     void mapHelpers() {
-        Sim s = new Sim().map("h", MapType.HASH, 4, 8, 4);
+        Sim s = sim().map("h", MapType.HASH, 4, 8, 4);
         String asm = """
                 r1 = 3
                 *(u32 *)(r10 - 4) = r1
@@ -50,7 +58,7 @@ class HelpersTest {
                 """;
         assertThat(s.r0(asm)).isEqualTo(77);
         assertThat(s.rt.map("h").orElseThrow().dump()).isEmpty();
-        assertThatThrownBy(() -> new Sim().r0("r1 = 5\nr2 = r10\ncall bpf_map_lookup_elem\nexit")).isInstanceOf(RuntimeFault.class)
+        assertThatThrownBy(() -> sim().r0("r1 = 5\nr2 = r10\ncall bpf_map_lookup_elem\nexit")).isInstanceOf(RuntimeFault.class)
                 .hasMessageContaining("insn 2").hasMessageContaining("not a map pointer");
     }
 
@@ -58,13 +66,13 @@ class HelpersTest {
     void clockTaskCpuAndRandom() {
         AtomicLong now = new AtomicLong(1000);
         RuntimeConfig cfg = RuntimeConfig.defaults().withClock(() -> now.getAndAdd(5)).withTask(42, 7, "worker").withCpus(4, 2).withSeed(9);
-        Sim s = new Sim(cfg);
+        Sim s = sim(cfg);
         assertThat(s.r0("call bpf_ktime_get_ns\nr6 = r0\ncall bpf_ktime_get_ns\nr0 -= r6\nexit")).isEqualTo(5);
         assertThat(s.r0("call bpf_get_current_pid_tgid\nexit")).isEqualTo(7L << 32 | 42);
         assertThat(s.r0("call bpf_get_smp_processor_id\nexit")).isEqualTo(2);
-        long a = new Sim(cfg).r0("call bpf_get_prandom_u32\nexit"), b = new Sim(cfg).r0("call bpf_get_prandom_u32\nexit");
+        long a = sim(cfg).r0("call bpf_get_prandom_u32\nexit"), b = sim(cfg).r0("call bpf_get_prandom_u32\nexit");
         assertThat(a).isEqualTo(b).isBetween(0L, 0xffff_ffffL);
-        assertThat(new Sim(cfg.withSeed(10)).r0("call bpf_get_prandom_u32\nexit")).isNotEqualTo(a);
+        assertThat(sim(cfg.withSeed(10)).r0("call bpf_get_prandom_u32\nexit")).isNotEqualTo(a);
         s.r0("r1 = r10\nr1 += -16\nr2 = 16\ncall bpf_get_current_comm\nexit");
         assertThat(new String(s.rt.stack(0).bytes(), 512 - 16, 6)).isEqualTo("worker");
         assertThat(s.rt.stack(0).bytes()[512 - 10]).isZero();
@@ -72,7 +80,7 @@ class HelpersTest {
 
     @Test
     void tracePrintk() {
-        Sim s = new Sim();
+        Sim s = sim();
         // "x=%d y=%llx\0" built on the stack
         String asm = """
                 r1 = 0x253d792064253d78 ll
@@ -94,7 +102,7 @@ class HelpersTest {
 
     @Test
     void ringbufHelpers() {
-        Sim s = new Sim().map("rb", MapType.RINGBUF, 0, 0, 4096);
+        Sim s = sim().map("rb", MapType.RINGBUF, 0, 0, 4096);
         String asm = """
                 r1 = %[rb] ll
                 r2 = 8
@@ -128,7 +136,7 @@ class HelpersTest {
 
     @Test
     void perfEventOutput() {
-        Sim s = new Sim().map("ev", MapType.PERF_EVENT_ARRAY, 4, 4, 1);
+        Sim s = sim().map("ev", MapType.PERF_EVENT_ARRAY, 4, 4, 1);
         String asm = "r2 = 0x0bad\n*(u64 *)(r10 - 8) = r2\nr2 = %[ev] ll\nr3 = 0xffffffff ll\nr4 = r10\nr4 += -8\nr5 = 2\ncall bpf_perf_event_output\nexit";
         assertThat(s.r0(asm)).isZero();
         assertThat(((PerfEventArrayMap) s.rt.map("ev").orElseThrow()).drain(0)).singleElement().satisfies(b -> assertThat(b).containsExactly(0xad, 0x0b));
@@ -159,13 +167,13 @@ class HelpersTest {
                 exit
                 """;
         // iterations 0..9 ran (the tenth returned 1): 10 calls, sum 45
-        assertThat(new Sim().r0(asm)).isEqualTo(10L << 16 | 45);
-        assertThat(new Sim().r0("r1 = 0x800001\nr2 = 0\nr3 = 0\nr4 = 0\ncall bpf_loop\nexit")).isEqualTo(-7);
+        assertThat(sim().r0(asm)).isEqualTo(10L << 16 | 45);
+        assertThat(sim().r0("r1 = 0x800001\nr2 = 0\nr3 = 0\nr4 = 0\ncall bpf_loop\nexit")).isEqualTo(-7);
     }
 
     @Test
     void tailCallsReplaceTheProgramAndAreCounted() {
-        Sim s = new Sim().map("jmp", MapType.PROG_ARRAY, 4, 4, 2);
+        Sim s = sim().map("jmp", MapType.PROG_ARRAY, 4, 4, 2);
         var target = s.load("r0 = 42\nexit", ProgType.SOCKET_FILTER);
         s.rt.map("jmp").orElseThrow().userUpdate(new byte[4], new byte[] {(byte) target.fd(), 0, 0, 0}, 0);
         String caller = "r2 = %[jmp] ll\nr3 = INDEX\ncall bpf_tail_call\nr0 = 1\nexit";
@@ -173,7 +181,7 @@ class HelpersTest {
         assertThat(s.run(caller.replace("INDEX", "1"), ProgType.SOCKET_FILTER, new byte[64], null).retval()).isEqualTo(1);
         assertThat(s.run(caller.replace("INDEX", "5"), ProgType.SOCKET_FILTER, new byte[64], null).retval()).isEqualTo(1);
         // a program tail-calling itself stops after 33 tail calls
-        Sim t = new Sim().map("jmp", MapType.PROG_ARRAY, 4, 4, 1).map("n", MapType.ARRAY, 4, 8, 1);
+        Sim t = sim().map("jmp", MapType.PROG_ARRAY, 4, 4, 1).map("n", MapType.ARRAY, 4, 8, 1);
         var self = t.load("""
                 r6 = r1
                 r1 = 0
@@ -194,13 +202,13 @@ class HelpersTest {
                 exit
                 """, ProgType.SOCKET_FILTER);
         t.rt.map("jmp").orElseThrow().userUpdate(new byte[4], new byte[] {(byte) self.fd(), 0, 0, 0}, 0);
-        new Interpreter(t.rt).run(self, RunInput.of(new byte[64]));
+        t.engine().run(self, RunInput.of(new byte[64]));
         assertThat(t.rt.map("n").orElseThrow().dump()).containsEntry("00000000", "2200000000000000"); // 1 + 33
     }
 
     @Test
     void kfuncsRegisteredBySubsystems() {
-        Sim s = new Sim();
+        Sim s = sim();
         s.rt.kfuncs().register("scx_bpf_test_double", (c, a, b, d, e, f) -> a * 2).bind(1234, "scx_bpf_test_double");
         assertThat(s.r0("r1 = 21\ncall kfunc(1234)\nexit")).isEqualTo(42);
         assertThatThrownBy(() -> s.r0("call kfunc(99)\nexit")).hasMessageContaining("not bound");
@@ -211,6 +219,6 @@ class HelpersTest {
 
     @Test
     void unknownHelpersFault() {
-        assertThatThrownBy(() -> new Sim().r0("call bpf_skb_store_bytes\nexit")).hasMessageContaining("bpf_skb_store_bytes").hasMessageContaining("not simulated");
+        assertThatThrownBy(() -> sim().r0("call bpf_skb_store_bytes\nexit")).hasMessageContaining("bpf_skb_store_bytes").hasMessageContaining("not simulated");
     }
 }

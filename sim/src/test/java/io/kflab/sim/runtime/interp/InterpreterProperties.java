@@ -27,14 +27,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** The interpreter on arbitrary and on generated programs: faults are the only failure, and runs are deterministic. */
-class InterpreterProperties {
+public class InterpreterProperties {
     /** Random valid instructions, biased toward the interesting opcodes by picking raw opcode bytes. */
     @Provide
-    Arbitrary<List<Long>> rawPrograms() {
+    public Arbitrary<List<Long>> rawPrograms() {
         return Arbitraries.longs().list().ofMinSize(1).ofMaxSize(40);
     }
 
-    private static Program decodeValid(List<Long> words) {
+    public static Program decodeValid(List<Long> words) {
         List<Insn> out = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             RawInsn raw = RawInsn.ofLong(words.get(i));

@@ -16,8 +16,17 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class InterpreterTest {
-    private static long r0(String asm) {
-        return new Sim().r0(asm);
+    /** The fixture the tests run on: the interpreter here, other engines in subclasses. */
+    Sim sim(io.kflab.sim.runtime.RuntimeConfig config) {
+        return new Sim(config);
+    }
+
+    final Sim sim() {
+        return sim(io.kflab.sim.runtime.RuntimeConfig.defaults());
+    }
+
+    private long r0(String asm) {
+        return sim().r0(asm);
     }
 
     @Test
@@ -104,7 +113,7 @@ class InterpreterTest {
 
     @Test
     void thirtyTwoBitFetchZeroExtendsTheOldValue() {
-        Sim s = new Sim();
+        Sim s = sim();
         Program p = new Program(java.util.List.of(
                 Insn.LoadImm64.of(1, -1L),
                 new Insn.Store(Size.DW, 10, (short) -8, io.kflab.bpf.isa.Operand.reg(1)),
@@ -114,7 +123,7 @@ class InterpreterTest {
                 new Insn.Alu(io.kflab.bpf.isa.Width.W64, io.kflab.bpf.isa.AluOp.MOV, 0, io.kflab.bpf.isa.Operand.reg(2)),
                 new Insn.Exit()));
         var lp = s.rt.load(p, ProgType.SYSCALL);
-        assertThat(new Interpreter(s.rt).run(lp, new RunInput(null, null, 1)).retval()).isEqualTo(0xffff_ffffL);
+        assertThat(s.engine().run(lp, new RunInput(null, null, 1)).retval()).isEqualTo(0xffff_ffffL);
         // only the low word changed: 0xffffffff + 1 = 0 (no carry into the high word)
         assertThat(s.rt.stack(0).get(512 - 8, 8)).isEqualTo(0xffff_ffff_0000_0000L);
     }
@@ -130,7 +139,7 @@ class InterpreterTest {
 
     @Test
     void readOnlyContextRejectsWrites() {
-        Sim s = new Sim();
+        Sim s = sim();
         assertThatThrownBy(() -> s.run("r0 = 1\n*(u32 *)(r1 + 0) = r0\nexit", ProgType.XDP, new byte[64], null))
                 .isInstanceOf(RuntimeFault.class).hasMessageContaining("read-only");
     }
@@ -163,20 +172,20 @@ class InterpreterTest {
 
     @Test
     void runawayLoopsHitTheInstructionLimit() {
-        Sim s = new Sim(io.kflab.sim.runtime.RuntimeConfig.defaults().withInsnLimit(1000));
+        Sim s = sim(io.kflab.sim.runtime.RuntimeConfig.defaults().withInsnLimit(1000));
         assertThatThrownBy(() -> s.r0("l:\ngoto l\nexit")).hasMessageContaining("instruction limit");
     }
 
     @Test
     void mayGotoEscapesAfterItsBudget() {
         // 2^23 iterations: may_goto stops the loop, the counter shows how many ran
-        Sim s = new Sim(io.kflab.sim.runtime.RuntimeConfig.defaults().withInsnLimit(1L << 26));
+        Sim s = sim(io.kflab.sim.runtime.RuntimeConfig.defaults().withInsnLimit(1L << 26));
         assertThat(s.r0("r0 = 0\nl:\nmay_goto out\nr0 += 1\ngoto l\nout:\nexit")).isEqualTo(1 << 23);
     }
 
     @Test
     void directMapValueAccess() {
-        Sim s = new Sim().map("a", MapType.ARRAY, 4, 16, 2);
+        Sim s = sim().map("a", MapType.ARRAY, 4, 16, 2);
         int fd = s.rt.map("a").orElseThrow().def().maxEntries() > 0 ? 3 : -1;
         s.r0("r1 = map_value(" + fd + ", 8) ll\nr2 = 42\n*(u64 *)(r1 + 0) = r2\nr0 = 0\nexit");
         assertThat(HexFormat.of().formatHex(s.rt.map("a").orElseThrow().userLookup(new byte[4]).orElseThrow()))
@@ -191,7 +200,7 @@ class InterpreterTest {
         frame[14] = 0x45;
         frame[16] = 0x01;
         frame[17] = 0x02;
-        Sim s = new Sim();
+        Sim s = sim();
         // tc: offsets count from the Ethernet header; big-endian
         assertThat(s.run("r6 = r1\nr0 = *(u16 *)skb[12]\nexit", ProgType.SCHED_CLS, frame, null).retval()).isEqualTo(0x800);
         // socket filters: from the network header
@@ -207,7 +216,7 @@ class InterpreterTest {
     void socketFilterDataOutZeroesTheEthernetHeader() {
         byte[] frame = new byte[20];
         java.util.Arrays.fill(frame, (byte) 0xaa);
-        var r = new Sim().run("r0 = *(u32 *)(r1 + 0)\nexit", ProgType.SOCKET_FILTER, frame, null);
+        var r = sim().run("r0 = *(u32 *)(r1 + 0)\nexit", ProgType.SOCKET_FILTER, frame, null);
         assertThat(r.retval()).isEqualTo(6); // skb->len excludes the Ethernet header
         assertThat(HexFormat.of().formatHex(r.dataOut())).isEqualTo("0000000000000000000000000000aaaaaaaaaaaa");
     }
@@ -229,18 +238,18 @@ class InterpreterTest {
                 out:
                 exit
                 """;
-        var r = new Sim().run(asm, ProgType.XDP, frame, null);
+        var r = sim().run(asm, ProgType.XDP, frame, null);
         assertThat(r.retval()).isEqualTo(9);
         assertThat(r.dataOut()[0]).isEqualTo((byte) 0x77);
-        assertThatThrownBy(() -> new Sim().run("r2 = *(u32 *)(r1 + 4)\nr0 = *(u8 *)(r2 + 0)\nexit", ProgType.XDP, frame, null))
+        assertThatThrownBy(() -> sim().run("r2 = *(u32 *)(r1 + 4)\nr0 = *(u8 *)(r2 + 0)\nexit", ProgType.XDP, frame, null))
                 .hasMessageContaining("out of bounds");
     }
 
     @Test
     void repeatRunsOverTheSameContext() {
-        Sim s = new Sim().map("c", MapType.ARRAY, 4, 8, 1);
+        Sim s = sim().map("c", MapType.ARRAY, 4, 8, 1);
         String asm = "r1 = 0\n*(u32 *)(r10 - 4) = r1\nr2 = r10\nr2 += -4\nr1 = %[c] ll\ncall bpf_map_lookup_elem\nif r0 == 0 goto out\nr1 = 1\nlock *(u64 *)(r0 + 0) += r1\nout:\nr0 = 0\nexit";
-        new Interpreter(s.rt).run(s.load(asm, ProgType.SOCKET_FILTER), new RunInput(new byte[64], null, 5));
+        s.engine().run(s.load(asm, ProgType.SOCKET_FILTER), new RunInput(new byte[64], null, 5));
         assertThat(s.rt.map("c").orElseThrow().dump()).containsEntry("00000000", "0500000000000000");
     }
 }
