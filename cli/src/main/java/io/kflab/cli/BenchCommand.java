@@ -102,7 +102,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** RunBench.kernel's counters are totals (ns, runs): their quotient is the kernel's reported ns per run. */
-    private static void kernelNsPerRun(List<Score> scores) {
+    static void kernelNsPerRun(List<Score> scores) {
         for (Score ns : List.copyOf(scores)) {
             if (!ns.benchmark().equals("RunBench.kernel:kernelNs")) continue;
             Score runs = find(scores, "RunBench.kernel:kernelRuns", ns.param());
@@ -114,7 +114,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** Ratios the targets are stated in. */
-    private static Map<String, Double> ratios(List<Score> scores) {
+    static Map<String, Double> ratios(List<Score> scores) {
         Map<String, Double> out = new LinkedHashMap<>();
         Score parse = find(scores, "BtfParseBench.parse"), bpftool = find(scores, "BtfParseBench.bpftoolDump");
         if (parse != null && bpftool != null) out.put("btf parse / bpftool btf dump (time ratio)", parse.score() / bpftool.score());

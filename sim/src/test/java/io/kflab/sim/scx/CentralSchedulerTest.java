@@ -47,15 +47,15 @@ class CentralSchedulerTest {
     }
 
     @Test
-    void nothingOutsideTheRingIsPlacedExceptByCpu0() {
-        // a CPU-bound workload on 3 CPUs: every task runs, and the ring never overflows into the global DSQ
+    void cpuBoundTasksKeepEveryCpuBusyThroughCentralPlacements() {
+        // a CPU-bound workload on 3 CPUs: slices expire, tasks go back to the ring, and CPU 0 places them again
         Scenario s = new Scenario("central-cpu", 3, 1_000 * MS, 3, "central", WorkloadKind.CPU, 12, false, "RUNTIME_MASK");
         Simulation sim = Simulation.of(s, List.of());
         SimResult r = sim.run(Progress.quiet());
         assertThat(sim.scx().exitInfo()).isNull();
         BpfScheduler b = (BpfScheduler) sim.scx().ops();
         long placed = dispatchedTo(b, 0) + dispatchedTo(b, 1) + dispatchedTo(b, 2);
-        // every context switch to a task on a CPU was a placement by CPU 0 (slices expire and go back to the ring)
+        // at least every other switch-in is a task CPU 0 placed (the rest are preempted tasks resuming locally)
         assertThat(placed).isGreaterThanOrEqualTo(r.contextSwitches() / 2);
         assertThat(r.utilisation()).allSatisfy(u -> assertThat(u).isGreaterThan(0.9));
     }
