@@ -70,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         if (json.json()) opts.verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
         Collection<RunResult> runs = new Runner(opts.build()).run();
         if (runs.isEmpty()) {
-            throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm, Catalog, TnumMul, Verify, Sim (see README)");
+            throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm, Catalog, TnumMul, Verify, Sim, RunBench (see README)");
         }
         List<Score> scores = new ArrayList<>();
         for (RunResult r : runs) {
@@ -78,7 +78,12 @@ final class BenchCommand implements Callable<Integer> {
             String bench = r.getParams().getBenchmark().replace("io.kflab.bench.", "");
             String param = r.getParams().getParamsKeys().stream().map(k -> r.getParams().getParam(k)).collect(java.util.stream.Collectors.joining(","));
             scores.add(new Score(bench, param, r.getParams().getMode().shortLabel(), p.getScore(), p.getScoreError(), p.getScoreUnit()));
+            r.getSecondaryResults().forEach((label, sec) -> {
+                if (label.startsWith("·")) return; // JMH's own profiler-style entries
+                scores.add(new Score(bench + ":" + label, param, r.getParams().getMode().shortLabel(), sec.getScore(), sec.getScoreError(), sec.getScoreUnit()));
+            });
         }
+        kernelNsPerRun(scores);
         Map<String, Double> ratios = ratios(scores);
         if (json.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -96,8 +101,20 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** RunBench.kernel's counters are totals (ns, runs): their quotient is the kernel's reported ns per run. */
+    static void kernelNsPerRun(List<Score> scores) {
+        for (Score ns : List.copyOf(scores)) {
+            if (!ns.benchmark().equals("RunBench.kernel:kernelNs")) continue;
+            Score runs = find(scores, "RunBench.kernel:kernelRuns", ns.param());
+            scores.removeIf(s -> s == ns || s == runs);
+            if (runs != null && runs.score() > 0) {
+                scores.add(new Score("RunBench.kernel:kernelNsPerRun", ns.param(), ns.mode(), ns.score() / runs.score(), Double.NaN, "ns/op"));
+            }
+        }
+    }
+
     /** Ratios the targets are stated in. */
-    private static Map<String, Double> ratios(List<Score> scores) {
+    static Map<String, Double> ratios(List<Score> scores) {
         Map<String, Double> out = new LinkedHashMap<>();
         Score parse = find(scores, "BtfParseBench.parse"), bpftool = find(scores, "BtfParseBench.bpftoolDump");
         if (parse != null && bpftool != null) out.put("btf parse / bpftool btf dump (time ratio)", parse.score() / bpftool.score());
@@ -108,7 +125,31 @@ final class BenchCommand implements Callable<Integer> {
             Score model = find(scores, "VerifyBench.model", corpus), kernel = find(scores, "VerifyBench.kernel", corpus);
             if (model != null && kernel != null) out.put("verify model / kernel, " + corpus + " (time ratio)", model.score() / kernel.score());
         }
+        runRatios(scores, out);
         return out;
+    }
+
+    /**
+     * RunBench: the runtime's ns per run over the kernel's (its own reported duration when there,
+     * else the test run's wall time / repeat), per program and engine, and the geometric mean.
+     */
+    private static void runRatios(List<Score> scores, Map<String, Double> out) {
+        Map<String, List<Double>> byEngine = new LinkedHashMap<>();
+        for (Score rt : scores) {
+            if (!rt.benchmark().equals("RunBench.runtime")) continue;
+            String[] p = rt.param().split(",", 2); // engine and program, in JMH's key order
+            if (p.length < 2) continue;
+            int prog = find(scores, "RunBench.kernel", p[0]) != null ? 0 : 1;
+            String program = p[prog], engine = p[1 - prog];
+            Score kernel = find(scores, "RunBench.kernel:kernelNsPerRun", program);
+            if (kernel == null || kernel.score() <= 0) kernel = find(scores, "RunBench.kernel", program);
+            if (kernel == null || kernel.score() <= 0) continue;
+            double ratio = rt.score() / kernel.score();
+            out.put("run " + engine + " / kernel (time per run), " + program, ratio);
+            byEngine.computeIfAbsent(engine, k -> new ArrayList<>()).add(ratio);
+        }
+        byEngine.forEach((engine, rs) -> out.put("run " + engine + " / kernel (time per run), geometric mean (target <= 10)",
+                Math.exp(rs.stream().mapToDouble(Math::log).average().orElse(0))));
     }
 
     private static Score find(List<Score> scores, String bench) {

@@ -23,6 +23,7 @@ public final class ScxClass implements SchedClass, Scx {
     /** SCX_DSP_MAX_LOOPS. */
     static final int MAX_DISPATCH_LOOPS = 32;
     static final long WATCHDOG_DFL_NS = 30_000_000_000L;
+    static final long KICK_IDLE = 1;
     static final long KICK_PREEMPT = 1 << 1;
 
     private final ScxOps ops;
@@ -567,6 +568,7 @@ public final class ScxClass implements SchedClass, Scx {
             return;
         }
         Task curr = kernel.cpu(cpu).curr();
+        if ((flags & KICK_IDLE) != 0 && curr != null) return; // kick_one_cpu_if_idle: a busy CPU is left alone
         if ((flags & KICK_PREEMPT) != 0 && curr != null) ScxTask.of(curr).slice = 0;
         kernel.resched(cpu);
     }

@@ -64,6 +64,11 @@ public final class BpfScheduler implements ScxOps {
         progs.put(op, rt.load(program, ProgType.STRUCT_OPS));
     }
 
+    /** The scheduler's map {@code name} (kernel: the skeleton's maps, as user space reads them). */
+    public java.util.Optional<io.kflab.sim.runtime.maps.SimMap> map(String name) {
+        return rt.map(name);
+    }
+
     /** BPF instructions executed per call of each op: {calls, instructions}. */
     public Map<ScxOp, long[]> insnCounts() {
         return Collections.unmodifiableMap(insns);
