@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.*;
  *       invocation is one {@code Engine.run} with {@code RunInput(data, null, REPEAT)}: the context
  *       is built once (as the kernel builds its skb once) and the program executed {@link #REPEAT}
  *       times, map side effects accumulating as in the kernel. {@code engine} selects the engine
- *       ({@code interp}: {@link Interpreter}; a compiled engine is to be added here).</li>
+ *       ({@code interp}: {@link Interpreter}; {@code compiled}: the class-file engine).</li>
  * </ul>
  * {@code kflab bench RunBench} prints "run interp / kernel (time per run)" per program and their
  * geometric mean.
@@ -117,7 +117,7 @@ public class RunBench {
     /** The runtime side, per engine. */
     @State(Scope.Benchmark)
     public static class Runtime {
-        @Param({"interp"})
+        @Param({"interp", "compiled"})
         public String engine;
 
         RuntimeSide side;
@@ -216,7 +216,8 @@ public class RunBench {
             loaded = rt.load(p.withMapFds(fds), p.type());
             engine = switch (engineName) {
                 case "interp" -> new Interpreter(rt);
-                default -> throw new IllegalArgumentException("no engine " + engineName + "; engines: interp");
+                case "compiled" -> new io.kflab.sim.runtime.compiled.CompiledEngine(rt);
+                default -> throw new IllegalArgumentException("no engine " + engineName + "; engines: interp, compiled");
             };
             input = new RunInput(p.data(), null, REPEAT);
         }
