@@ -20,7 +20,10 @@ class VerifierRobustnessTest {
     void everyProgramGetsAVerdict(@ForAll long seed, @ForAll boolean raw) {
         Random rnd = new Random(seed);
         List<RawInsn> prog = raw ? rawSlots(rnd) : new io.kflab.verifier.diff.ProgramGenerator(rnd, 3, 4).program();
+        long t0 = System.nanoTime();
         Verdict v = Verifier.verify(prog, OPTS);
+        // the bad-input bound: no program takes a second (these take microseconds; the bound catches a blow-up)
+        assertThat(System.nanoTime() - t0).as("ns for one program").isLessThan(1_000_000_000L);
         assertThat(v.accepted() || v.errno() != null).isTrue();
     }
 
