@@ -1,0 +1,54 @@
+package io.kflab.bench.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ratios, propagated errors and targets of the dispatch report, and its files. */
+class DispatchReportTest {
+    static DispatchReport sample() {
+        String m = DispatchScore.MECHANISM;
+        return DispatchReport.of("test", List.of(
+                new DispatchScore.Raw(m, DispatchDesign.DIRECT_CALL, 1, 2.0, 0.02),
+                new DispatchScore.Raw(m, DispatchDesign.RUNTIME_MASK, 1, 3.0, 0.03),
+                new DispatchScore.Raw(m, DispatchDesign.LOAD_FILTER, 1, 2.2, 0.02),
+                new DispatchScore.Raw(m, DispatchDesign.POLYMORPHIC, 1, 2.02, 0.02)));
+    }
+
+    @Test
+    void ratiosAndErrors() {
+        DispatchReport r = sample();
+        DispatchScore base = r.score(DispatchScore.MECHANISM, DispatchDesign.DIRECT_CALL, 1).orElseThrow();
+        assertThat(base.ratio()).isEqualTo(1.0);
+        assertThat(base.ratioError()).isCloseTo(0.01, within(1e-12));
+        DispatchScore mask = r.score(DispatchScore.MECHANISM, DispatchDesign.RUNTIME_MASK, 1).orElseThrow();
+        assertThat(mask.ratio()).isCloseTo(1.5, within(1e-12));
+        assertThat(mask.ratioError()).isCloseTo(1.5 * Math.hypot(0.01, 0.01), within(1e-12));
+    }
+
+    @Test
+    void targets() {
+        var t = sample().targets();
+        assertThat(t).extracting(DispatchReport.Target::name).containsExactly("POLYMORPHIC / direct call (mechanism, 1 call/op)",
+                "LOAD_FILTER / direct call (mechanism, 1 call/op)", "RUNTIME_MASK extra ns/call (mechanism, 1 call/op)");
+        assertThat(t.get(0).met()).isTrue();   // 1.01
+        assertThat(t.get(1).met()).isFalse();  // 1.10
+        assertThat(t.get(2).value()).isCloseTo(1.0, within(1e-12));
+        assertThat(t.get(2).met()).isTrue();   // hypot(0.03, 0.02) / 1.0 = 3.6%
+    }
+
+    @Test
+    void writesJsonAndPng(@TempDir Path dir) throws Exception {
+        DispatchReport r = sample();
+        Path json = r.writeJson(dir.resolve("d.json")), png = r.writeChart(dir.resolve("d.png"));
+        assertThat(Files.readString(json)).contains("\"RUNTIME_MASK\"").contains("\"targets\"");
+        byte[] head = Files.readAllBytes(png);
+        assertThat(head).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+        assertThat(r.markdown()).contains("| mechanism | 1 | RUNTIME_MASK | 3.00 | 0.03 | 1.500 |");
+    }
+}
