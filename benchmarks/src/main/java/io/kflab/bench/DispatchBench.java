@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.*;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 5, time = 200, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 15, time = 400, timeUnit = TimeUnit.MILLISECONDS)
 @Fork(1)
 public class DispatchBench {
     @Param({"1", "32"})
