@@ -2,16 +2,20 @@ package io.kflab.bench.dispatch;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * A short in-process measurement of the same ops the JMH benchmarks run, for CI and quick paper
- * runs: no fork, the designs interleaved round by round so drift hits all alike, error as JMH
- * states it (99.9% confidence half-width over the rounds). The JIT may inline the kfunc bodies here
+ * runs: no fork, the designs interleaved round by round so drift hits all alike. A busy host
+ * preempts some rounds, so the statistics are robust ones: the median over rounds, with half the
+ * width of its 99.9% bootstrap interval as the error; the ratios to the direct call are paired
+ * (taken round by round), so the host's drift cancels out of their error. The JIT may inline the kfunc bodies here
  * (JMH forbids it), so absolute ns are lower than JMH's and only JMH's figures are the benchmark's.
  */
 public final class DispatchQuick {
     private DispatchQuick() {}
+
+    /** Warm-up per design and kind before the rounds: C2 has compiled the paths by then. */
+    static final long WARMUP_MS = 250;
 
     /** Mechanism (1 and 32 calls/op) and BPF-runtime (32 calls/op) costs over {@code rounds} rounds of about {@code roundMs} each per design. */
     public static DispatchReport measure(int rounds, int roundMs) {
@@ -29,16 +33,18 @@ public final class DispatchQuick {
 
     private static List<DispatchScore.Raw> measure(String kind, int calls, int rounds, int roundMs, java.util.function.ToLongFunction<DispatchDesign> op) {
         DispatchDesign[] ds = DispatchDesign.values();
-        // calibrate: ops per round from a warm-up of each design
+        // warm up (long enough for C2) and calibrate: ops per round from the last part of each design's warm-up
         long sink = 0;
         int batch = 1;
+        long warmNs = Math.max(WARMUP_MS, 10L * roundMs) * 1_000_000L;
         for (DispatchDesign d : ds) {
-            long t0 = System.nanoTime(), n = 0;
-            while (System.nanoTime() - t0 < roundMs * 2_000_000L) {
+            long t0 = System.nanoTime(), n = 0, tail = t0 + warmNs - roundMs * 1_000_000L;
+            long now;
+            while ((now = System.nanoTime()) - t0 < warmNs) {
                 sink += op.applyAsLong(d);
-                n++;
+                if (now >= tail) n++;
             }
-            batch = (int) Math.max(batch, Math.min(Integer.MAX_VALUE, n / 2));
+            batch = (int) Math.max(batch, Math.min(Integer.MAX_VALUE, n));
         }
         double[][] ns = new double[ds.length][rounds];
         for (int r = 0; r < rounds; r++) {
@@ -51,13 +57,32 @@ public final class DispatchQuick {
         }
         if (sink == 42) System.out.print(""); // keep the results live
         List<DispatchScore.Raw> out = new ArrayList<>();
-        double t = new TDistribution(rounds - 1).inverseCumulativeProbability(0.9995);
+        double[] base = ns[DispatchDesign.DIRECT_CALL.ordinal()];
+        java.util.Random rnd = new java.util.Random(1);
         for (DispatchDesign d : ds) {
-            double mean = 0, var = 0;
-            for (double x : ns[d.ordinal()]) mean += x / rounds;
-            for (double x : ns[d.ordinal()]) var += (x - mean) * (x - mean) / (rounds - 1);
-            out.add(new DispatchScore.Raw(kind, d, calls, mean, t * Math.sqrt(var / rounds)));
+            double[] x = ns[d.ordinal()], ratio = new double[rounds];
+            for (int r = 0; r < rounds; r++) ratio[r] = x[r] / base[r];
+            out.add(new DispatchScore.Raw(kind, d, calls, median(x), halfWidth(x, rnd), median(ratio), halfWidth(ratio, rnd)));
         }
         return out;
+    }
+
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        java.util.Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    /** Half the width of the 99.9% bootstrap interval of the median (2,000 resamples). */
+    static double halfWidth(double[] xs, java.util.Random rnd) {
+        int b = 2000;
+        double[] meds = new double[b], sample = new double[xs.length];
+        for (int i = 0; i < b; i++) {
+            for (int j = 0; j < xs.length; j++) sample[j] = xs[rnd.nextInt(xs.length)];
+            meds[i] = median(sample);
+        }
+        java.util.Arrays.sort(meds);
+        return (meds[b - 2] - meds[1]) / 2;
     }
 }

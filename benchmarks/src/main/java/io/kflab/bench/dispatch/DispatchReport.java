@@ -42,7 +42,9 @@ public record DispatchReport(String source, List<DispatchScore> scores) {
             if (base.isEmpty()) continue;
             double b = base.get().nsPerCall(), ratio = r.nsPerCall() / b;
             double rel = Math.sqrt(sq(r.errorNs() / r.nsPerCall()) + (r.design() == DispatchDesign.DIRECT_CALL ? 0 : sq(base.get().errorNs() / b)));
-            out.add(new DispatchScore(r.kind(), r.design(), r.callsPerOp(), r.nsPerCall(), r.errorNs(), ratio, ratio * rel));
+            if (!Double.isNaN(r.pairedRatio())) out.add(new DispatchScore(r.kind(), r.design(), r.callsPerOp(), r.nsPerCall(), r.errorNs(),
+                    r.pairedRatio(), r.pairedRatioError()));
+            else out.add(new DispatchScore(r.kind(), r.design(), r.callsPerOp(), r.nsPerCall(), r.errorNs(), ratio, ratio * rel));
         }
         return new DispatchReport(source, out);
     }
@@ -99,7 +101,10 @@ public record DispatchReport(String source, List<DispatchScore> scores) {
                         s.ratio(), s.ratioError(), "<= 1.05", s.ratio() <= 1.05)));
             }
             score(base.kind(), DispatchDesign.RUNTIME_MASK, base.callsPerOp()).ifPresent(s -> {
-                double extra = s.nsPerCall() - base.nsPerCall(), err = Math.hypot(s.errorNs(), base.errorNs());
+                // paired measurements: the extra cost is (ratio - 1) x the direct call, its error the ratio's (scaled)
+                boolean paired = base.ratioError() == 0 && base.errorNs() > 0;
+                double extra = paired ? (s.ratio() - 1) * base.nsPerCall() : s.nsPerCall() - base.nsPerCall();
+                double err = paired ? s.ratioError() * base.nsPerCall() : Math.hypot(s.errorNs(), base.errorNs());
                 double rel = extra <= 0 ? Double.POSITIVE_INFINITY : err / extra;
                 out.add(new Target("RUNTIME_MASK extra ns/call (" + where + ")", extra, err, "relative error < 5%", rel < 0.05));
             });

@@ -15,6 +15,15 @@ public record DispatchScore(String kind, DispatchDesign design, int callsPerOp, 
                             double ratioError) {
     public static final String MECHANISM = "mechanism", BPF_RUNTIME = "bpf runtime";
 
-    /** A measurement before ratios are known. */
-    public record Raw(String kind, DispatchDesign design, int callsPerOp, double nsPerCall, double errorNs) {}
+    /**
+     * A measurement before ratios are known; {@code pairedRatio}/{@code pairedRatioError}, when not
+     * NaN, are the ratio to the direct call measured round by round (designs interleaved), whose
+     * error excludes the host's drift that the separate errors include.
+     */
+    public record Raw(String kind, DispatchDesign design, int callsPerOp, double nsPerCall, double errorNs, double pairedRatio,
+                      double pairedRatioError) {
+        public Raw(String kind, DispatchDesign design, int callsPerOp, double nsPerCall, double errorNs) {
+            this(kind, design, callsPerOp, nsPerCall, errorNs, Double.NaN, Double.NaN);
+        }
+    }
 }

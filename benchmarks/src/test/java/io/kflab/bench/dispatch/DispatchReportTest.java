@@ -43,6 +43,32 @@ class DispatchReportTest {
     }
 
     @Test
+    void pairedRatiosAreTakenAsMeasured() {
+        String b = DispatchScore.BPF_RUNTIME;
+        DispatchReport r = DispatchReport.of("paired", List.of(
+                new DispatchScore.Raw(b, DispatchDesign.DIRECT_CALL, 32, 100, 30, 1.0, 0.0),
+                new DispatchScore.Raw(b, DispatchDesign.RUNTIME_MASK, 32, 120, 30, 1.2, 0.004)));
+        DispatchScore mask = r.score(b, DispatchDesign.RUNTIME_MASK, 32).orElseThrow();
+        assertThat(mask.ratio()).isEqualTo(1.2);
+        assertThat(mask.ratioError()).isEqualTo(0.004);
+        // extra cost 20 ns ± 0.4 ns: 2% although each time alone is ± 30 ns
+        DispatchReport.Target extra = r.targets().getLast();
+        assertThat(extra.value()).isCloseTo(20.0, within(1e-9));
+        assertThat(extra.error()).isCloseTo(0.4, within(1e-9));
+        assertThat(extra.met()).isTrue();
+    }
+
+    @Test
+    void inProcessMeasurementCoversEveryDesign() {
+        DispatchReport r = DispatchQuick.measure(5, 1);
+        assertThat(r.scores()).hasSize(12);
+        for (DispatchScore s : r.scores()) {
+            assertThat(s.nsPerCall()).as(s.toString()).isPositive();
+            if (s.design() == DispatchDesign.DIRECT_CALL) assertThat(s.ratio()).isEqualTo(1.0);
+        }
+    }
+
+    @Test
     void writesJsonAndPng(@TempDir Path dir) throws Exception {
         DispatchReport r = sample();
         Path json = r.writeJson(dir.resolve("d.json")), png = r.writeChart(dir.resolve("d.png"));

@@ -21,7 +21,7 @@ public record Plan(String name, int cpus, long durationMs, int tasks, Timing tim
 
     /** What CI runs: small simulations, a few seconds of in-process timing. */
     public static Plan quick() {
-        return new Plan("quick", 4, 1_000, 32, new Timing.InProcess(10, 20));
+        return new Plan("quick", 4, 1_000, 32, new Timing.InProcess(100, 2));
     }
 
     /** The published RESULTS.md: larger simulations and JMH. */

@@ -28,7 +28,7 @@ final class RuntimeStateClaim {
         md.append(String.format(Locale.ROOT, "Each scheduler runs %d ms of virtual time on %d CPUs with %d tasks (mixed workload, seed %d) "
                 + "under each design; `ScxClass.runtimeWork()` counts the accesses each design's kernel makes to the per-CPU state.%n%n",
                 plan.durationMs(), plan.cpus(), plan.tasks(), Simulations.SEED));
-        md.append("| scheduler | design | ops called | kf_mask writes | kf_mask tests | direct_dispatch_task accesses | per op | tasks completed |\n");
+        md.append("| scheduler | design | ops called | kf_mask writes | kf_mask tests | direct_dispatch_task accesses | per op | context switches |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         for (String sched : SCHEDULERS) {
             Map<Design, RuntimeWork> work = new EnumMap<>(Design.class);
@@ -38,8 +38,8 @@ final class RuntimeStateClaim {
                 work.put(d, sim.scx().runtimeWork());
                 res.put(d, sim.result());
                 RuntimeWork w = work.get(d);
-                md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %,d | %,d | %.2f | %d |%n", sched, d, w.opCalls(), w.maskWrites(),
-                        w.maskTests(), w.markerAccesses(), w.perOp(), res.get(d).tasksCompleted()));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d | %,d | %,d | %.2f | %,d |%n", sched, d, w.opCalls(), w.maskWrites(),
+                        w.maskTests(), w.markerAccesses(), w.perOp(), res.get(d).contextSwitches()));
             }
             RuntimeWork mask = work.get(Design.RUNTIME_MASK), filter = work.get(Design.LOAD_FILTER), poly = work.get(Design.POLYMORPHIC);
             c.check(sched + ": RUNTIME_MASK writes kf_mask around every op (" + mask.maskWrites() + " = 2 x " + mask.opCalls()
@@ -48,9 +48,11 @@ final class RuntimeStateClaim {
                     + ") but keeps the direct_dispatch_task marker (" + filter.markerAccesses() + ")",
                     filter.maskWrites() + filter.maskTests() == 0 && filter.markerAccesses() > 0);
             c.check(sched + ": POLYMORPHIC makes no per-CPU access at all (" + poly.total() + ")", poly.total() == 0);
-            boolean same = res.values().stream().map(SimResult::tasksCompleted).distinct().count() == 1
+            boolean same = res.values().stream().map(SimResult::contextSwitches).distinct().count() == 1
+                    && res.values().stream().map(SimResult::tasksCompleted).distinct().count() == 1
                     && res.values().stream().noneMatch(SimResult::ejected);
-            c.check(sched + ": the schedule is the same under every design (tasks completed "
+            c.check(sched + ": the schedule is the same under every design (context switches "
+                    + res.values().stream().map(SimResult::contextSwitches).toList() + ", tasks completed "
                     + res.values().stream().map(SimResult::tasksCompleted).toList() + ", none ejected)", same);
         }
         md.append("\nCost per `scx_bpf_dsq_insert` call (").append(timing.source()).append("); *mechanism*: the modelled mechanism alone "

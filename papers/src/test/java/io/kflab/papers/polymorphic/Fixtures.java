@@ -9,7 +9,7 @@ import java.util.List;
 final class Fixtures {
     private Fixtures() {}
 
-    static final Plan SMALL = new Plan("test", 2, 300, 16, new Plan.Timing.InProcess(3, 1));
+    static final Plan SMALL = new Plan("test", 2, 300, 16, new Plan.Timing.InProcess(5, 1));
 
     static DispatchReport timing() {
         String m = DispatchScore.MECHANISM;
