@@ -77,7 +77,14 @@ final class PapersCommand implements Runnable {
         }
 
         private int polymorphic(Path dir) {
-            PolymorphicKfuncs.Report r = PolymorphicKfuncs.run(dir, !quick);
+            PolymorphicKfuncs.Report r;
+            try {
+                r = PolymorphicKfuncs.run(dir, !quick);
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof org.openjdk.jmh.runner.RunnerException)) throw e;
+                spec.commandLine().getErr().println("kflab: " + e.getMessage().lines().findFirst().orElse("JMH failed") + " (try again, or --quick)");
+                return 1;
+            }
             PrintWriter w = spec.commandLine().getOut();
             if (json.json()) {
                 Map<String, Object> m = new LinkedHashMap<>();
