@@ -27,7 +27,9 @@ import org.openjdk.jmh.results.RunResult;
  */
 public record DispatchReport(String source, List<DispatchScore> scores) {
     public DispatchReport {
-        scores = List.copyOf(scores);
+        // one order everywhere (JMH runs benchmarks alphabetically): the chart's series must share their categories' order
+        scores = scores.stream().sorted(java.util.Comparator.comparing((DispatchScore s) -> !s.kind().equals(DispatchScore.MECHANISM))
+                .thenComparingInt(DispatchScore::callsPerOp).thenComparing(DispatchScore::design)).toList();
     }
 
     /** One of the targets, evaluated. */

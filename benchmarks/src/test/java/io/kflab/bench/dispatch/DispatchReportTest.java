@@ -43,6 +43,21 @@ class DispatchReportTest {
     }
 
     @Test
+    void scoresAreOrderedByKindCallsAndDesign() {
+        String m = DispatchScore.MECHANISM, b = DispatchScore.BPF_RUNTIME;
+        DispatchReport r = DispatchReport.of("order", List.of(
+                new DispatchScore.Raw(b, DispatchDesign.POLYMORPHIC, 32, 2, 0.1),
+                new DispatchScore.Raw(m, DispatchDesign.RUNTIME_MASK, 32, 2, 0.1),
+                new DispatchScore.Raw(b, DispatchDesign.DIRECT_CALL, 32, 2, 0.1),
+                new DispatchScore.Raw(m, DispatchDesign.DIRECT_CALL, 32, 2, 0.1),
+                new DispatchScore.Raw(m, DispatchDesign.LOAD_FILTER, 1, 2, 0.1),
+                new DispatchScore.Raw(m, DispatchDesign.DIRECT_CALL, 1, 2, 0.1)));
+        assertThat(r.scores()).extracting(s -> s.kind() + "/" + s.callsPerOp() + "/" + s.design()).containsExactly(
+                "mechanism/1/DIRECT_CALL", "mechanism/1/LOAD_FILTER", "mechanism/32/DIRECT_CALL", "mechanism/32/RUNTIME_MASK",
+                "bpf runtime/32/DIRECT_CALL", "bpf runtime/32/POLYMORPHIC");
+    }
+
+    @Test
     void pairedRatiosAreTakenAsMeasured() {
         String b = DispatchScore.BPF_RUNTIME;
         DispatchReport r = DispatchReport.of("paired", List.of(
