@@ -14,8 +14,8 @@ import org.openjdk.jmh.annotations.*;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 5, time = 200, timeUnit = TimeUnit.MILLISECONDS)
-@Measurement(iterations = 15, time = 400, timeUnit = TimeUnit.MILLISECONDS)
-@Fork(1)
+@Measurement(iterations = 8, time = 400, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(3)
 public class DispatchLoopBench {
     /** Kfunc calls per run of the program. */
     public static final int CALLS = 32;
