@@ -1,6 +1,9 @@
 package io.kflab.cli;
 
 import io.kflab.bench.Tools;
+import io.kflab.bench.dispatch.DispatchDesign;
+import io.kflab.bench.dispatch.DispatchReport;
+import io.kflab.bench.dispatch.DispatchScore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -70,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
         if (json.json()) opts.verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
         Collection<RunResult> runs = new Runner(opts.build()).run();
         if (runs.isEmpty()) {
-            throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm, Catalog, TnumMul, Verify, Sim, RunBench (see README)");
+            throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm, Catalog, TnumMul, Verify, Sim, RunBench, Dispatch (see README)");
         }
         List<Score> scores = new ArrayList<>();
         for (RunResult r : runs) {
@@ -85,17 +88,41 @@ final class BenchCommand implements Callable<Integer> {
         }
         kernelNsPerRun(scores);
         Map<String, Double> ratios = ratios(scores);
+        DispatchReport dispatch = DispatchReport.of("JMH (kflab bench)", DispatchReport.fromJmh(runs));
+        Path dispatchJson = null, dispatchPng = null;
+        if (!dispatch.scores().isEmpty()) {
+            for (DispatchScore d : dispatch.scores()) {
+                if (d.design() != DispatchDesign.DIRECT_CALL) {
+                    ratios.put("dispatch " + d.design().label + " / direct call (" + d.kind() + ", " + d.callsPerOp() + " calls/op)", d.ratio());
+                }
+            }
+            String base = results.getFileName().toString().replaceFirst("\\.json$", "");
+            dispatchJson = dispatch.writeJson(results.resolveSibling(base + "-dispatch.json"));
+            dispatchPng = dispatch.writeChart(results.resolveSibling(base + "-dispatch.png"));
+        }
         if (json.json()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("results", results.toString());
             m.put("scores", scores);
             m.put("ratios", ratios);
+            if (dispatchJson != null) {
+                m.put("dispatch", Map.of("scores", dispatch.scores(), "targets", dispatch.targets(), "json", dispatchJson.toString(),
+                        "chart", dispatchPng.toString()));
+            }
             JsonMixin.print(w, m);
         } else {
             w.println();
             w.printf("%-40s %-24s %6s %14s %12s  %s%n", "benchmark", "param", "mode", "score", "error", "unit");
             for (Score s : scores) w.printf("%-40s %-24s %6s %14.3f %12.3f  %s%n", s.benchmark(), s.param(), s.mode(), s.score(), s.error(), s.unit());
             ratios.forEach((k, v) -> w.printf("%s: %.3f%n", k, v));
+            if (dispatchJson != null) {
+                w.println();
+                w.print(dispatch.markdown());
+                for (DispatchReport.Target t : dispatch.targets()) {
+                    w.printf("target %-55s %10.3f ± %.3f  (%s) %s%n", t.name(), t.value(), t.error(), t.limit(), t.met() ? "met" : "NOT MET");
+                }
+                w.println("dispatch results: " + dispatchJson + ", chart: " + dispatchPng);
+            }
             w.println("JMH results: " + results);
         }
         return 0;

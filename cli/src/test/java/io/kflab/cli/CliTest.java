@@ -25,8 +25,17 @@ class CliTest {
     void unknownPaperIsBadInput() {
         Cli r = Cli.run("papers", "run", "no-such-paper");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("kflab: no-such-paper: no such paper; kflab reproduces: tnum-cgo22");
-        assertThat(Cli.run("papers", "list").out().strip()).isEqualTo("tnum-cgo22");
+        assertThat(r.err().strip()).isEqualTo("kflab: no-such-paper: no such paper; kflab reproduces: tnum-cgo22, polymorphic-kfuncs-lsfmm24");
+        assertThat(Cli.run("papers", "list").out().strip()).isEqualTo("tnum-cgo22\npolymorphic-kfuncs-lsfmm24");
+    }
+
+    @Test
+    void polymorphicPaperQuickRunWritesResults(@TempDir Path dir) throws Exception {
+        Cli r = Cli.run("papers", "run", "polymorphic-kfuncs-lsfmm24", "--quick", "--json", "--out", dir.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"holds\" : true").doesNotContain("\"holds\" : false").contains("\"POLYMORPHIC\"");
+        assertThat(Files.readString(dir.resolve("RESULTS.md"))).contains("**Summary:** 3 of 3 claims hold");
+        assertThat(dir.resolve("dispatch.png")).exists();
     }
 
     @Test

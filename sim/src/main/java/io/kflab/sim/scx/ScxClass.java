@@ -49,6 +49,7 @@ public final class ScxClass implements SchedClass, Scx {
     private boolean bypass;
     private ExitInfo exitInfo;
     private final Map<ScxOp, Long> opCalls = new java.util.EnumMap<>(ScxOp.class);
+    private long nOps, maskWrites, maskTests, markerAccesses;
     private final StringBuilder log = new StringBuilder();
 
     public ScxClass(ScxOps ops, Design design) {
@@ -78,6 +79,16 @@ public final class ScxClass implements SchedClass, Scx {
     /** Calls of each op so far. */
     public Map<ScxOp, Long> opCalls() {
         return Collections.unmodifiableMap(opCalls);
+    }
+
+    /** The per-CPU mask and marker work this design's kernel did so far. */
+    public RuntimeWork runtimeWork() {
+        return new RuntimeWork(nOps, maskWrites, maskTests, markerAccesses);
+    }
+
+    /** Counts a direct_dispatch_task access where the design's kernel keeps the marker. */
+    private void marker(int n) {
+        if (design != Design.POLYMORPHIC) markerAccesses += n;
     }
 
     /** The kernel log lines sched_ext printed (enable, disable). */
@@ -171,6 +182,8 @@ public final class ScxClass implements SchedClass, Scx {
     private void call(int cpu, ScxOp op, Runnable body) {
         if (bypass && op != ScxOp.EXIT && op != ScxOp.DUMP) return;
         opCalls.merge(op, 1L, Long::sum);
+        nOps++;
+        if (design == Design.RUNTIME_MASK) maskWrites += 2;
         int saved = cur;
         ScxOp savedOp = currentOp[cpu];
         int savedMask = kfMask[cpu];
@@ -192,6 +205,7 @@ public final class ScxClass implements SchedClass, Scx {
         ScxOp op = currentOp[cur];
         switch (design) {
             case RUNTIME_MASK -> {
+                maskTests++;
                 if (!k.allowedAtRuntime(kfMask[cur])) {
                     scxExit(ExitInfo.Kind.ERROR, 0, String.format("kfunc with mask 0x%x called from an operation only allowing 0x%x", k.mask, kfMask[cur]));
                     return false;
@@ -254,6 +268,7 @@ public final class ScxClass implements SchedClass, Scx {
         ddspSpoiled[prevCpu] = false;
         call(prevCpu, ScxOp.SELECT_CPU, () -> ret[0] = ops.selectCpu(this, p, prevCpu, newTask ? 0 : 1));
         ddspTask[prevCpu] = null;
+        marker(2);
         if (ret[0] < 0 || ret[0] >= kernel.nrCpus()) {
             scxExit(ExitInfo.Kind.ERROR, 0, "invalid CPU " + ret[0] + " from ops.select_cpu()");
             return prevCpu;
@@ -285,6 +300,7 @@ public final class ScxClass implements SchedClass, Scx {
             ddspSpoiled[cpu] = false;
             call(cpu, ScxOp.ENQUEUE, () -> ops.enqueue(this, p, enqFlags));
             ddspTask[cpu] = null;
+            marker(2);
             if (x.ddspDsqId == DsqId.INVALID) return; // the BPF scheduler keeps it (or dispatched it elsewhere)
             bpfOwned.remove(p);
         }
@@ -476,6 +492,7 @@ public final class ScxClass implements SchedClass, Scx {
         if (slice != 0) x.slice = slice;
         else if (x.slice == 0) x.slice = 1;
         if (byVtime) x.dsqVtime = vtime;
+        marker(1);
         boolean direct = switch (design) {
             case POLYMORPHIC -> currentOp[cur] == ScxOp.SELECT_CPU || currentOp[cur] == ScxOp.ENQUEUE;
             default -> ddspTask[cur] != null || ddspSpoiled[cur];
