@@ -315,8 +315,11 @@ public final class SimKernel {
             }
             if (!next.allowedOn(c.id)) throw new IllegalStateException(sched.name() + " picked " + next + " on a CPU it may not use: " + c.id);
         }
-        for (Tracepoints tp : tracepoints) tp.schedSwitch(now, c.id, prev, prevState == TaskState.RUNNING ? TaskState.QUEUED : prevState, next);
-        if (next != prev) contextSwitches++;
+        if (next != prev) {
+            // as __schedule: the tracepoint fires only when the CPU really switches
+            for (Tracepoints tp : tracepoints) tp.schedSwitch(now, c.id, prev, prevState == TaskState.RUNNING ? TaskState.QUEUED : prevState, next);
+            contextSwitches++;
+        }
         c.curr = next;
         c.generation++;
         if (next == null) return;
