@@ -71,7 +71,19 @@ final class BenchCommand implements Callable<Integer> {
             opts.exclude(".*bpftoolDump");
         }
         if (json.json()) opts.verbosity(org.openjdk.jmh.runner.options.VerboseMode.SILENT);
-        Collection<RunResult> runs = new Runner(opts.build()).run();
+        var matching = org.openjdk.jmh.runner.BenchmarkList.defaultList().find(
+                org.openjdk.jmh.runner.format.OutputFormatFactory.createFormatInstance(System.out, org.openjdk.jmh.runner.options.VerboseMode.SILENT),
+                List.of(include), List.of());
+        if (matching.isEmpty()) {
+            throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm, Catalog, TnumMul, Verify, Sim, RunBench, Dispatch (see README)");
+        }
+        Collection<RunResult> runs;
+        try {
+            runs = new Runner(opts.build()).run();
+        } catch (RunnerException e) {
+            spec.commandLine().getErr().println("kflab bench: JMH failed: " + (e.getMessage() == null ? e : e.getMessage().strip()));
+            return 1;
+        }
         if (runs.isEmpty()) {
             throw new io.kflab.bpf.diag.BadInputException("NAME " + name, "no benchmark matches; names: Btf, Asm, Catalog, TnumMul, Verify, Sim, RunBench, Dispatch (see README)");
         }

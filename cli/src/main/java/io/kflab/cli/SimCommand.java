@@ -149,6 +149,7 @@ final class SimCommand implements Runnable {
 
         @Override
         public Integer call() {
+            for (String name : schedulers) opts.scenario(name); // every name and option checked before anything runs
             List<SimResult> results = new ArrayList<>();
             Map<String, double[]> cdfs = new LinkedHashMap<>();
             try (Progress p = json.json() ? Progress.quiet() : Progress.start("sim compare", 100L * schedulers.size(), "%")) {

@@ -53,4 +53,14 @@ class SimCliTest {
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.out()).contains("scheduler").contains("fair");
     }
+
+    @Test
+    void badNamesAreOneLineErrorsBeforeAnythingRuns() {
+        Cli b = Cli.run("bench", "NoSuchBench");
+        assertThat(b.exit()).isEqualTo(2);
+        assertThat(b.err()).contains("no benchmark matches").doesNotContain("Exception").doesNotContain("\tat ");
+        Cli c = Cli.run("sim", "compare", "--schedulers", "fair,nope");
+        assertThat(c.exit()).isEqualTo(2);
+        assertThat(c.err()).contains("found 'nope'").doesNotContain("sim compare");
+    }
 }
