@@ -147,10 +147,10 @@ public final class Verifier {
         }
 
         Verdict run() {
-            int fdErr = resolveMaps();
-            if (fdErr >= 0) {
-                String m = "fd " + fdErr + " is not pointing to valid bpf_map";
-                return new Verdict(false, "EBADF", m, opts.logLevel() > 0 ? m + "\n" : "", 0);
+            Reject resolved = resolveMaps();
+            if (resolved != null) {
+                String m = resolved.getMessage();
+                return new Verdict(false, resolved.errno, m, opts.logLevel() > 0 ? m + "\n" : "", 0);
             }
             if (!opts.bpfCapable()) {
                 String m = "model: unprivileged loads not modelled";
@@ -199,14 +199,25 @@ public final class Verifier {
         }
 
         /** The fd of the first ld_imm64 map load with no map, or -1 (kernel: resolve_pseudo_ldimm64). */
-        private int resolveMaps() {
+        private Reject resolveMaps() {
             for (int i = 0; i + 1 < slots.size(); i++) {
                 RawInsn r = slots.get(i);
                 if (r.code() != 0x18) continue;
-                if ((r.src() == 1 || r.src() == 2) && !opts.mapsByFd().containsKey(r.imm())) return r.imm();
+                if ((r.src() == 1 || r.src() == 2) && !opts.mapsByFd().containsKey(r.imm())) {
+                    return new Reject("EBADF", "fd " + r.imm() + " is not pointing to valid bpf_map");
+                }
+                if (r.src() == 2) { // BPF_PSEUDO_MAP_VALUE: map_direct_value_addr
+                    MapDef map = opts.mapsByFd().get(r.imm());
+                    long off = Integer.toUnsignedLong(slots.get(i + 1).imm());
+                    if (off >= (1L << 29)) return new Reject("EINVAL", "direct value offset of " + off + " is not allowed");
+                    if (map.type() != MapDef.ARRAY) return new Reject("EINVAL", "no direct value access support for this map type");
+                    String bad = "invalid access to map value pointer, value_size=" + map.valueSize() + " off=" + off;
+                    if (map.maxEntries() != 1) return new Reject("ENOTSUPP", bad); // 524, as the running kernel answers
+                    if (off >= map.valueSize()) return new Reject("EINVAL", bad);
+                }
                 i++;
             }
-            return -1;
+            return null;
         }
 
         private Insn decode(int idx) {
@@ -459,6 +470,9 @@ public final class Verifier {
                 set(l.dst(), RegState.scalar(Scalar.constant(l.imm())));
             } else if (l.source() == PseudoSource.MAP_FD) {
                 set(l.dst(), new MapPtr(opts.mapsByFd().get(l.lo())));
+            } else if (l.source() == PseudoSource.MAP_VALUE) {
+                // checked before the walk (resolveMaps): an array map with one element, off inside the value
+                set(l.dst(), new MapValue(opts.mapsByFd().get(l.lo()), l.hi(), 0, false));
             } else if (l.source() == PseudoSource.MAP_IDX && l.lo() >= 0 && l.lo() < opts.fdArray().size()) {
                 set(l.dst(), new MapPtr(opts.fdArray().get(l.lo())));
             } else {
