@@ -140,19 +140,13 @@ final class KernelCommand implements Runnable {
         @Mixin JsonMixin json;
         @Spec CommandSpec spec;
 
-        @Option(names = "--data", paramLabel = "HEX", converter = Converters.HexConverter.class,
-                description = "Input packet/data as hex (default: 64 zero bytes, as the kernel selftests use).")
-        Converters.Hex data;
-
-        @Option(names = "--ctx", paramLabel = "HEX", converter = Converters.HexConverter.class, description = "Context as hex.")
-        Converters.Hex ctx;
-
-        @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Runs (duration is the mean per run).")
-        int repeat;
+        @Mixin RunInputOptions input;
 
         @Override
         public Integer call() {
-            if (repeat < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--repeat must be at least 1, found " + repeat);
+            input.validate(spec);
+            int repeat = input.repeat;
+            byte[] ctx = input.ctxIn();
             try (Loaded loaded = options.load()) {
                 LoadResult r = loaded.result();
                 var out = spec.commandLine().getOut();
@@ -162,7 +156,7 @@ final class KernelCommand implements Runnable {
                     if (json.json()) JsonMixin.print(out, Map.of("accepted", false, "errno", r.errno().name(), "log", r.log()));
                     return 1;
                 }
-                byte[] in = data != null ? data.bytes() : (options.type == ProgType.SYSCALL ? null : new byte[64]);
+                byte[] in = input.dataIn(options.type);
                 boolean syscall = options.type == ProgType.SYSCALL;
                 if (syscall && repeat > 1) {
                     throw new io.kflab.bpf.diag.BadInputException("--repeat " + repeat, "syscall programs run once (BPF_PROG_TEST_RUN refuses repeat for them)");
@@ -170,8 +164,8 @@ final class KernelCommand implements Runnable {
                 // Syscall programs take neither repeat nor ctx_out (the kernel copies the context back into ctx_in).
                 var run = r.fdOrThrow().testRun().repeat(syscall ? 0 : repeat);
                 if (in != null) run.dataIn(in);
-                if (ctx != null) run.ctxIn(ctx.bytes());
-                if (ctx != null && !syscall) run.ctxSizeOut(ctx.bytes().length);
+                if (ctx != null) run.ctxIn(ctx);
+                if (ctx != null && !syscall) run.ctxSizeOut(ctx.length);
                 TestRunResult t = run.run();
                 HexFormat hex = HexFormat.of();
                 if (json.json()) {

@@ -46,15 +46,7 @@ final class RunCommand implements Callable<Integer> {
             description = "Create a map for the program's %%[NAME] operand, e.g. counts=array:4:8:256 (repeatable).")
     List<MapSpec> maps = new ArrayList<>();
 
-    @Option(names = "--data", paramLabel = "HEX", converter = Converters.HexConverter.class,
-            description = "Input packet/data as hex (default: 64 zero bytes, as 'kflab kernel run').")
-    Converters.Hex data;
-
-    @Option(names = "--ctx", paramLabel = "HEX", converter = Converters.HexConverter.class, description = "Context as hex.")
-    Converters.Hex ctx;
-
-    @Option(names = "--repeat", paramLabel = "N", defaultValue = "1", description = "Runs over the same context (duration is the mean per run).")
-    int repeat;
+    @picocli.CommandLine.Mixin RunInputOptions input;
 
     @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "interp", description = "Execution engine: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     EngineName engine;
@@ -64,7 +56,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (repeat < 1) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--repeat must be at least 1, found " + repeat);
+        input.validate(spec);
+        int repeat = input.repeat;
         BpfRuntime rt = new BpfRuntime();
         SymbolTable.Builder symbols = KernelSession.get().symbolsBuilder();
         Map<String, SimMap> created = new LinkedHashMap<>();
@@ -86,12 +79,12 @@ final class RunCommand implements Callable<Integer> {
             ce.compiled(loaded); // compile before the clock starts
             e = ce;
         } else e = new Interpreter(rt);
-        byte[] in = data != null ? data.bytes() : (type == ProgType.SYSCALL ? null : new byte[64]);
+        byte[] in = input.dataIn(type);
         var out = spec.commandLine().getOut();
         RunResult r;
         long start = System.nanoTime();
         try {
-            r = e.run(loaded, new RunInput(in, ctx == null ? null : ctx.bytes(), repeat));
+            r = e.run(loaded, new RunInput(in, input.ctxIn(), repeat));
         } catch (RuntimeFault f) {
             spec.commandLine().getErr().println("kflab: " + file + ": runtime fault at " + f.getMessage());
             if (json.json()) {

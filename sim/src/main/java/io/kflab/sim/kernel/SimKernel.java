@@ -380,29 +380,31 @@ public final class SimKernel {
             if (other != null) out.add(c.curr + " runs on CPUs " + other + " and " + c.id);
             if (c.curr.state != TaskState.RUNNING) out.add(c.curr + " is on CPU " + c.id + " in state " + c.curr.state);
         }
-        java.util.Set<Task> queued = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Task> queued = identitySet();
         for (Task t : sched.queued()) {
             if (!queued.add(t)) out.add(t + " is queued twice in " + sched.name());
             if (t.state != TaskState.QUEUED) out.add(t + " is queued in " + sched.name() + " in state " + t.state);
         }
-        java.util.Set<Task> sleeping = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Event.Timed e : events) if (e.event() instanceof Event.Wakeup w) sleeping.add(w.task());
-        for (Task t : lost(runningOn.keySet(), queued, sleeping)) out.add(t + " is lost: " + t.state + " but not where that state says");
+        for (Task t : lost(runningOn.keySet(), queued)) out.add(t + " is lost: " + t.state + " but not where that state says");
         return out;
     }
 
     /** Tasks that are nowhere their state says they are (kernel: a task no CPU will ever run again). */
     public List<Task> lostTasks() {
-        java.util.Set<Task> running = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Task> running = identitySet();
         for (Cpu c : cpus) if (c.curr != null) running.add(c.curr);
-        java.util.Set<Task> queued = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Set<Task> queued = identitySet();
         queued.addAll(sched.queued());
-        java.util.Set<Task> sleeping = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        for (Event.Timed e : events) if (e.event() instanceof Event.Wakeup w) sleeping.add(w.task());
-        return lost(running, queued, sleeping);
+        return lost(running, queued);
     }
 
-    private List<Task> lost(java.util.Set<Task> running, java.util.Set<Task> queued, java.util.Set<Task> sleeping) {
+    private static java.util.Set<Task> identitySet() {
+        return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    }
+
+    private List<Task> lost(java.util.Set<Task> running, java.util.Set<Task> queued) {
+        java.util.Set<Task> sleeping = identitySet();
+        for (Event.Timed e : events) if (e.event() instanceof Event.Wakeup w) sleeping.add(w.task());
         List<Task> out = new ArrayList<>();
         for (Task t : tasks) {
             boolean ok = switch (t.state) {

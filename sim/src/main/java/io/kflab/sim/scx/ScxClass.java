@@ -552,9 +552,8 @@ public final class ScxClass implements SchedClass, Scx {
             scxExit(ExitInfo.Kind.ERROR, 0, "dispatch buffer underflow");
             return;
         }
-        Task t = buf.removeLast();
+        buf.removeLast(); // the task stays the BPF scheduler's (bpfOwned) until a flush places it
         dspBufDsq.get(cur).removeLast();
-        bpfOwned.add(t);
     }
 
     @Override
